@@ -1,0 +1,47 @@
+import type { Charter } from './charter/model';
+import { cookieKey } from './cookie';
+import { planClear, type ClearPlan } from './clear-plan';
+import { mergeInventory } from './inventory';
+import { readSiteCookies } from './read-site-cookies';
+import { removeCookies, type CommandResult } from './remove-cookies';
+import { buildReport } from './report';
+import { settings } from './storage';
+import { recordUndo, updateUndo } from './undo-log';
+
+export interface ClearPreview extends ClearPlan {
+  site: string;
+}
+
+function siteUrl(charter: Charter): URL {
+  return new URL(`https://${charter.site}/`);
+}
+
+/** The site's cookies in every store, with the plan computed from the charter and the keep list. */
+async function plan(charter: Charter) {
+  const url = siteUrl(charter);
+  const cookies = await readSiteCookies(url);
+  const report = buildReport(charter, mergeInventory(cookies, [], url), url, new Date());
+  const { keepNames } = await settings.getValue();
+  return { url, cookies, plan: planClear(report.cookies, keepNames) };
+}
+
+export async function previewClear(charter: Charter): Promise<ClearPreview> {
+  return { site: charter.site, ...(await plan(charter)).plan };
+}
+
+/**
+ * Removes the non-essential cookies the visitor saw in the preview (`ids`). The plan is computed
+ * again here: a cookie that became necessary or kept since the preview is left alone, and a
+ * cookie that appeared since is not touched without being shown first.
+ */
+export async function clearNonEssential(charter: Charter, ids: readonly string[]): Promise<CommandResult> {
+  const { url, cookies, plan: current } = await plan(charter);
+  const wanted = new Set(ids);
+  const deletable = new Set(current.toDelete.map((c) => c.id).filter((id) => wanted.has(id)));
+  const targets = cookies.filter((c) => deletable.has(cookieKey(c)));
+  if (targets.length === 0) return { done: [], failed: [] };
+  const entry = await recordUndo({ kind: 'clear', site: charter.site, cookies: targets });
+  const { removed, result } = await removeCookies(targets, cookies, () => readSiteCookies(url));
+  await updateUndo(entry.id, removed);
+  return removed.length ? { ...result, undoId: entry.id } : result;
+}

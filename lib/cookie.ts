@@ -1,0 +1,55 @@
+/** A cookie as the browser stores it, and the facts Témoin shows about it. */
+
+export interface PartitionKey {
+  topLevelSite?: string;
+  hasCrossSiteAncestor?: boolean;
+}
+
+/**
+ * Everything needed to recreate a cookie exactly (the cookies API's `Cookie`, minus what the
+ * browser derives). Undo keeps these, values included; reports never carry values.
+ */
+export interface StoredCookie {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+  hostOnly: boolean;
+  secure: boolean;
+  httpOnly: boolean;
+  sameSite: string;
+  session: boolean;
+  expirationDate?: number;
+  storeId: string;
+  partitionKey?: PartitionKey;
+  /** Firefox first-party isolation; '' when isolation is off. */
+  firstPartyDomain?: string;
+}
+
+export interface CookieFacts extends Omit<StoredCookie, 'value'> {
+  /** The page's script can read it through `document.cookie`. */
+  seenByPage: boolean;
+  /** The cookies API returned it; false for a name only the page reported. */
+  seenByApi: boolean;
+}
+
+/** Two cookies with the same key are the same cookie: setting one replaces the other. */
+export function cookieKey(c: Omit<StoredCookie, 'value'>): string {
+  return JSON.stringify([
+    c.storeId,
+    c.partitionKey?.topLevelSite ?? '',
+    c.firstPartyDomain ?? '',
+    c.domain,
+    c.path,
+    c.name,
+  ]);
+}
+
+export function withoutValue({ value: _value, ...facts }: StoredCookie): Omit<StoredCookie, 'value'> {
+  return facts;
+}
+
+/** `.issy.com` → `issy.com` */
+export function bareDomain(domain: string): string {
+  return domain.startsWith('.') ? domain.slice(1) : domain;
+}

@@ -1,0 +1,19 @@
+/** Dates as a French reader expects them: « 29 novembre 2026 », « 29 novembre 2026 à 14:05 ». */
+
+const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
+const dayAndTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short' });
+
+export function frenchDate(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : day.format(date);
+}
+
+export function frenchDateTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : dayAndTime.format(date);
+}
+
+/** « 1 cookie », « 3 cookies », with a non-breaking space. */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n}\u00a0${n === 1 || n === 0 ? singular : pluralForm}`;
+}

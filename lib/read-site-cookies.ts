@@ -1,0 +1,15 @@
+import type { StoredCookie } from './cookie';
+import { cookiesOfDomain, cookieStoreIds } from './cookie-jar';
+import { cookiesOfSite } from './inventory';
+import { registrableDomain } from './site';
+
+/**
+ * The browser's cookies for a page's site, in the given stores (all stores when none is given).
+ * Reading the registrable domain brings the parent-domain cookies (`Domain=issy.com`) along.
+ */
+export async function readSiteCookies(pageUrl: URL, storeId?: string): Promise<StoredCookie[]> {
+  const stores = storeId !== undefined ? [storeId] : await cookieStoreIds();
+  const domain = registrableDomain(pageUrl.hostname);
+  const perStore = await Promise.all(stores.map((id) => cookiesOfDomain(domain, id)));
+  return cookiesOfSite(perStore.flat(), pageUrl);
+}

@@ -1,0 +1,56 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+import type { ExtensionBrowser, Ports } from './harness';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+/** Headless Chromium with the built extension loaded and data.issy.com mapped to the replica. */
+export async function launchChromium(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'temoin-chromium-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profile,
+    pipe: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--host-resolver-rules=MAP data.issy.com:80 127.0.0.1:${ports.http},MAP data.issy.com:443 127.0.0.1:${ports.https},MAP issy.com:443 127.0.0.1:${ports.https},MAP * ~NOTFOUND`,
+    ],
+  });
+  const worker = await browser.waitForTarget(
+    (t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'),
+    { timeout: 15_000 },
+  );
+  const origin = worker.url().match(/^chrome-extension:\/\/[^/]+/)![0];
+  return {
+    name: 'chromium',
+    browser,
+    extensionOrigin: origin,
+    async openPage(url) {
+      const page = await browser.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
+      return page;
+    },
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
