@@ -1,0 +1,105 @@
+import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import ReportView from '@/components/ReportView.svelte';
+import { issyCharter } from '@/lib/charter/issy';
+import { mergeInventory } from '@/lib/inventory';
+import type { ReportResult } from '@/lib/messaging';
+import { buildReport } from '@/lib/report';
+import { cookie, portalJar } from './support/memory-cookies';
+
+const page = new URL('https://data.issy.com/');
+const now = new Date('2026-11-29T12:00:00Z');
+
+function reportOf(jar = portalJar()): ReportResult {
+  return { state: 'report', report: buildReport(issyCharter, mergeInventory(jar, [], page), page, now), pageRead: true };
+}
+
+const rowOf = (name: string) => screen.getByText(name, { selector: 'code' }).closest('li')!;
+
+describe('the popup’s report', () => {
+  it('shows each declared cookie with its provider, service and French purpose', () => {
+    render(ReportView, { result: reportOf() });
+    const row = rowOf('sessionid');
+    expect(row).toHaveTextContent('Opendatasoft');
+    expect(row).toHaveTextContent('Authentification (front et back office)');
+    expect(row).toHaveTextContent("Se souvenir de l'utilisateur d'une page à une autre.");
+    expect(row).toHaveTextContent('Nécessaire');
+    expect(row).toHaveTextContent('HttpOnly');
+    expect(row).not.toHaveTextContent('Non déclaré');
+  });
+
+  it('marks undeclared cookies « Non déclaré » and lists them apart, first', () => {
+    render(ReportView, { result: reportOf() });
+    const [undeclared, declared] = screen.getAllByRole('heading', { level: 2 }).map((h) => h.closest('section')!);
+    expect(undeclared).toHaveTextContent('Non déclarés dans la charte (3)');
+    expect(declared).toHaveTextContent('Déclarés dans la charte (4)');
+    for (const name of ['_ga', '_hjSessionUser_3141', 'ods_embed']) {
+      expect(within(undeclared!).getByText(name)).toBeInTheDocument();
+      expect(rowOf(name)).toHaveTextContent('Non déclaré');
+    }
+  });
+
+  it('shows the flags: parent domain, partitioned, Secure', () => {
+    render(ReportView, { result: reportOf() });
+    expect(rowOf('_ga')).toHaveTextContent('domaine parent');
+    expect(rowOf('ods_embed')).toHaveTextContent('partitionné');
+    expect(rowOf('ods_embed')).toHaveTextContent('Secure');
+  });
+
+  it('says which charter it used and when it was copied', () => {
+    render(ReportView, { result: reportOf() });
+    expect(screen.getByText(/Copie intégrée du 29 novembre 2026/)).toBeInTheDocument();
+  });
+
+  it('says so when the site has no cookies', () => {
+    render(ReportView, { result: reportOf([]) });
+    expect(screen.getByText('Aucun cookie pour ce site pour l’instant.')).toBeInTheDocument();
+  });
+
+  it('says so on a site it does not cover', () => {
+    render(ReportView, { result: { state: 'not-covered', host: 'example.org' } });
+    expect(screen.getByText('Ce site n’est pas couvert par Témoin.')).toBeInTheDocument();
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+
+  it('shows an error rather than a blank panel', () => {
+    render(ReportView, { result: { state: 'error', message: 'Le service de l’extension ne répond pas.' } });
+    expect(screen.getByRole('alert')).toHaveTextContent('Le service de l’extension ne répond pas.');
+  });
+
+  it('asks the page to be reloaded when its script could not be read', () => {
+    render(ReportView, { result: { ...reportOf(), pageRead: false } as ReportResult });
+    expect(screen.getByText(/La page n’a pas répondu/)).toBeInTheDocument();
+  });
+
+  it('resets the preferences in one click, then offers the undo', async () => {
+    const onreset = vi.fn();
+    const onundo = vi.fn();
+    const result = { ...reportOf(), resetUndo: { id: 'u1', at: now.toISOString() } } as ReportResult;
+    render(ReportView, {
+      result,
+      onreset,
+      onundo,
+      outcome: { kind: 'reset', result: { done: [{ name: 'cookies_preferences', domain: 'data.issy.com', path: '/' }], failed: [] } },
+    });
+    await fireEvent.click(screen.getByRole('button', { name: 'Réinitialiser mes préférences cookies' }));
+    expect(onreset).toHaveBeenCalledOnce();
+    expect(screen.getByRole('status')).toHaveTextContent('1 supprimé');
+    await fireEvent.click(screen.getByRole('button', { name: 'Annuler la réinitialisation' }));
+    expect(onundo).toHaveBeenCalledWith('u1');
+  });
+
+  it('shows hostile cookie names as text, never as markup', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.constantFrom('<img src=x onerror=alert(1)>', '<b>gras</b>', '{@html x}'), (junk, markup) => {
+        const name = `${junk}${markup}`;
+        const { container, unmount } = render(ReportView, { result: reportOf([cookie({ name })]) });
+        expect(container.querySelector('img, b, script')).toBeNull();
+        expect(container.querySelector('code.name')?.textContent).toBe(name === '' ? '(sans nom)' : name);
+        unmount();
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
