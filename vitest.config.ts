@@ -25,6 +25,9 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        test: { name: 'screenshots', include: ['tests/screenshots/*.test.ts'], testTimeout: 60_000 },
+      },
     ],
   },
 });

@@ -7,23 +7,23 @@ export default defineConfig({
     name: 'Témoin',
     description:
       'Montre chaque cookie d’un portail open data, qui le dépose et pourquoi, selon la charte du site.',
-    default_locale: undefined,
     permissions: ['cookies', 'storage'],
     // The parent domain is needed: Chrome's cookies.getAll hides Domain=issy.com cookies without it.
     host_permissions: ['*://*.issy.com/*'],
-    action: { default_title: 'Témoin — cookies de cette page' },
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
           id: 'temoin@temoin.fr',
-          strict_min_version: '128.0',
+          // data_collection_permissions needs Firefox 140 (142 on Android).
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
   zip: {
-    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}-mv{{manifestVersion}}.zip',
-    sourcesTemplate: '{{name}}-{{packageVersion}}-sources-mv{{manifestVersion}}.zip',
+    artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}-{{manifestVersion}}.zip',
+    sourcesTemplate: '{{name}}-{{packageVersion}}-sources-{{manifestVersion}}.zip',
   },
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -8,6 +8,9 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
 /** Headless Chromium with the built extension loaded and data.issy.com mapped to the replica. */
 export async function launchChromium(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
   const profile = mkdtempSync(join(tmpdir(), 'temoin-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -26,7 +29,7 @@ export async function launchChromium(extensionDir: string, ports: Ports): Promis
       '--ignore-certificate-errors',
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
-      `--host-resolver-rules=MAP data.issy.com:80 127.0.0.1:${ports.http},MAP data.issy.com:443 127.0.0.1:${ports.https},MAP issy.com:443 127.0.0.1:${ports.https},MAP * ~NOTFOUND`,
+      `--host-resolver-rules=MAP data.issy.com:80 127.0.0.1:${ports.http},MAP data.issy.com:443 127.0.0.1:${ports.https},MAP issy.com:443 127.0.0.1:${ports.https},MAP elsewhere.example:80 127.0.0.1:${ports.http},MAP * ~NOTFOUND`,
     ],
   });
   const worker = await browser.waitForTarget(

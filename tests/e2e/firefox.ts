@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startForwardingProxy } from './forwarding-proxy';
 import type { ExtensionBrowser, Ports } from './harness';
 
@@ -56,14 +56,17 @@ const OFFLINE_PREFS = {
  * temporary add-on and data.issy.com served by the replica through a local forwarding proxy.
  */
 export async function launchFirefox(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
+  if (!existsSync(FIREFOX)) {
+    throw new Error(`Firefox ESR is not at ${FIREFOX}: install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
+  }
   const geckoId: string = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'))
     .browser_specific_settings.gecko.id;
   const proxy = await startForwardingProxy(ports);
   const profile = mkdtempSync(join(tmpdir(), 'temoin-firefox-'));
   const dumpio = Boolean(process.env.TEMOIN_FIREFOX_DUMPIO);
-  let browser;
+  let launched: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
+    launched = await puppeteer.launch({
       browser: 'firefox',
       protocol: 'webDriverBiDi',
       executablePath: FIREFOX,
@@ -101,13 +104,15 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
         }),
       },
     });
-    await browser.installExtension(extensionDir);
+    // A temporary add-on, as `about:debugging` would load it; its UUID is the pinned one above.
+    await launched.installExtension(extensionDir);
   } catch (error) {
-    await browser?.close().catch(() => {});
+    await launched?.close().catch(() => {});
     await proxy.close();
     rmSync(profile, { recursive: true, force: true });
     throw error;
   }
+  const browser = launched;
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
   /**

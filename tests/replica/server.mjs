@@ -64,9 +64,12 @@ function homePage() {
 </main>
 <footer class="ods-front-footer"><a href="/terms/cookies-policy/">Charte cookies</a></footer>
 <script>
-  // What a tracker's script does: a first-party cookie written from the page.
-  document.cookie = '_hjSessionUser_3141=eyJpZCI6IjQyIn0; max-age=' + 365 * 86400 + '; path=/';
-  if (!document.cookie.split('; ').some((c) => c.startsWith('cookies_preferences='))) {
+  // What a tracker's script does: a first-party cookie written from the page, once per visitor.
+  const has = (name) => document.cookie.split('; ').some((c) => c.startsWith(name + '='));
+  if (!has('_hjSessionUser_3141')) {
+    document.cookie = '_hjSessionUser_3141=eyJpZCI6IjQyIn0; max-age=' + 365 * 86400 + '; path=/';
+  }
+  if (!has('cookies_preferences')) {
     document.getElementById('banner').hidden = false;
   }
   document.getElementById('accept').onclick = () => {

@@ -1,0 +1,176 @@
+/**
+ * Témoin as a visitor uses it: the built extension in a real browser, on a replica of
+ * data.issy.com that sets cookies the way the portal does (see tests/replica/server.mjs).
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StoredCookie } from '../../lib/cookie';
+// @ts-expect-error a plain JavaScript module, also run by hand
+import { startReplica } from '../replica/server.mjs';
+import { engines } from './engines';
+import { allCookies, tabIdOf, type ExtensionBrowser } from './harness';
+
+const PORTAL = 'https://data.issy.com/';
+const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
+const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).localeCompare(key(b)));
+const names = (cookies: StoredCookie[]) => cookies.map((c) => c.name).sort();
+
+async function rowText(page: Page, name: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const row = [...document.querySelectorAll('li.cookie')].find((li) => li.querySelector('code.name')?.textContent === n);
+      return row ? (row as HTMLElement).innerText : false;
+    },
+    { timeout: 10_000 },
+    name,
+  );
+  return ((await handle.jsonValue()) as string).replace(/\s+/g, ' ');
+}
+
+async function clickButton(page: Page, label: string) {
+  await page.waitForFunction(
+    (l) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === l && !b.disabled),
+    { timeout: 10_000 },
+    label,
+  );
+  await page.evaluate((l) => {
+    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === l)!.click();
+  }, label);
+}
+
+async function waitForText(page: Page, text: string) {
+  await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout: 10_000 }, text);
+}
+
+/** The outcome of a command, once it is shown: « 3 supprimés », « 1 restauré »… */
+async function waitForOutcome(page: Page, pattern: RegExp): Promise<string> {
+  const handle = await page.waitForFunction(
+    (source) => {
+      const text = document.querySelector('[role=status]')?.textContent?.replace(/\s+/g, ' ').trim();
+      return text && new RegExp(source).test(text) ? text : false;
+    },
+    { timeout: 10_000 },
+    pattern.source,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+describe.each(engines)('in %s', (_engine, launch) => {
+  let replica: { httpPort: number; httpsPort: number; close(): Promise<void> };
+  let browser: ExtensionBrowser;
+  /** An extension page kept open to read the browser's cookies and tabs. */
+  let control: Page;
+
+  beforeAll(async () => {
+    replica = await startReplica();
+    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
+    control = await browser.openExtensionPage('options.html');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await replica?.close();
+  });
+
+  let portal: Page;
+  let popup: Page;
+  beforeEach(async () => {
+    // A visitor who accepted the banner: the portal's cookies and the consent record.
+    portal = await browser.openPage(`${PORTAL}?consent=1`);
+    await portal.goto(PORTAL, { waitUntil: 'load' });
+    const tabId = await tabIdOf(control, `${PORTAL}*`);
+    popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.waitForSelector('li.cookie', { timeout: 10_000 });
+    return async () => {
+      await popup.close();
+      await portal.close();
+    };
+  });
+
+  it('shows the four charter cookies with Opendatasoft and their French purposes', async () => {
+    const expected = {
+      sessionid: "Se souvenir de l'utilisateur d'une page à une autre.",
+      django_language: 'Se souvenir de la langue du visiteur',
+      csrftoken: 'Récupérer des données via des appels API',
+      cookies_preferences: 'Se souvenir du choix opéré par le visiteur concernant les cookies',
+    };
+    for (const [name, purpose] of Object.entries(expected)) {
+      const row = await rowText(popup, name);
+      expect(row).toContain('Opendatasoft');
+      expect(row).toContain(purpose);
+      expect(row).not.toContain('Non déclaré');
+    }
+    expect(await rowText(popup, 'sessionid')).toContain('HttpOnly');
+    expect(await rowText(popup, 'sessionid')).toContain('2 semaines');
+  });
+
+  it('shows _ga on the parent domain and a cookie set by page script as « Non déclaré »', async () => {
+    const ga = await rowText(popup, '_ga');
+    expect(ga).toContain('Non déclaré');
+    expect(ga).toContain('domaine parent');
+    expect(await rowText(popup, '_hjSessionUser_3141')).toContain('Non déclaré');
+  });
+
+  it('shows the partitioned cookie', async () => {
+    const row = await rowText(popup, 'ods_embed');
+    expect(row).toContain('partitionné');
+    expect(row).toContain('Non déclaré');
+  });
+
+  it('refreshes when the page sets a cookie', async () => {
+    await portal.evaluate(() => {
+      document.cookie = 'late_cookie=1; path=/; max-age=600';
+    });
+    expect(await rowText(popup, 'late_cookie')).toContain('Non déclaré');
+  });
+
+  it('resets the preferences: removes only the consent record, reloads the page, and undoes exactly', async () => {
+    const before = byKey(await allCookies(control));
+    expect(names(before)).toContain('cookies_preferences');
+    await portal.evaluate(() => ((window as any).notReloaded = true));
+
+    await clickButton(popup, 'Réinitialiser mes préférences cookies');
+    await waitForOutcome(popup, /^1 supprimé$/);
+    const after = byKey(await allCookies(control));
+    expect(after).toEqual(before.filter((c) => c.name !== 'cookies_preferences'));
+    // Reloaded, the portal finds no choice and shows its banner again.
+    await portal.waitForFunction(() => !(window as any).notReloaded && !document.getElementById('banner')?.hidden, {
+      timeout: 10_000,
+    });
+
+    await clickButton(popup, 'Annuler la réinitialisation');
+    await waitForOutcome(popup, /^1 restauré$/);
+    expect(byKey(await allCookies(control))).toEqual(before);
+  });
+
+  it('clears the non-essential cookies from the options page, keeping the necessary ones, and undoes exactly', async () => {
+    const before = byKey(await allCookies(control));
+    const options = await browser.openExtensionPage('options.html');
+    await waitForText(options, 'À supprimer');
+    await clickButton(options, 'Supprimer les cookies non essentiels');
+    const outcome = await waitForOutcome(options, /supprimés/);
+
+    const after = await allCookies(control);
+    expect(names(after)).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
+    const removed = before.length - after.length;
+    expect(removed).toBeGreaterThanOrEqual(3); // _ga, _hjSessionUser_3141, ods_embed, and what earlier tests added
+    expect(outcome).toBe(`${removed} supprimés`);
+
+    await clickButton(options, 'Annuler la suppression');
+    expect(await waitForOutcome(options, /restaurés/)).toBe(`${removed} restaurés`);
+    expect(byKey(await allCookies(control))).toEqual(before);
+    await options.close();
+  });
+
+  it('says plainly when a tab is not on a covered site', async () => {
+    const other = await browser.openPage('http://elsewhere.example/');
+    const tabs = await control.evaluate(
+      () => new Promise<chrome.tabs.Tab[]>((resolve) => chrome.tabs.query({}, resolve)),
+    );
+    // Without host permission for 127.0.0.1 the URL is hidden: the tab is the one that is neither the portal nor ours.
+    const tab = tabs.find((t) => !t.url?.startsWith('https://data.issy.com') && !t.url?.includes('-extension://') && t.id !== undefined && t.active);
+    const page = await browser.openExtensionPage(`popup.html?tabId=${tab!.id}`);
+    await waitForText(page, 'Ce site n’est pas couvert par Témoin.');
+    await page.close();
+    await other.close();
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * `npm run screenshots`: the popup and the options page on the replica, as docs/*.png, for the
+ * README. Not part of `npm test`.
+ */
+import { resolve } from 'node:path';
+import { expect, it } from 'vitest';
+// @ts-expect-error a plain JavaScript module, also run by hand
+import { startReplica } from '../replica/server.mjs';
+import { launchChromium } from '../e2e/chromium';
+import { tabIdOf } from '../e2e/harness';
+
+it('takes the README’s screenshots', async () => {
+  const replica = await startReplica();
+  const browser = await launchChromium(resolve('.output/chrome-mv3'), { http: replica.httpPort, https: replica.httpsPort });
+  try {
+    const portal = await browser.openPage('https://data.issy.com/?consent=1');
+    await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
+    const options = await browser.openExtensionPage('options.html');
+    const tabId = await tabIdOf(options, 'https://data.issy.com/*');
+
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await popup.setViewport({ width: 380, height: 600 });
+    await popup.waitForSelector('li.cookie');
+    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
+
+    await options.setViewport({ width: 900, height: 700 });
+    await options.reload();
+    await options.waitForSelector('li.cookie');
+    await options.screenshot({ path: 'docs/options.png', fullPage: true });
+    expect(await popup.$$('li.cookie')).toHaveLength(7);
+  } finally {
+    await browser.close();
+    await replica.close();
+  }
+});
