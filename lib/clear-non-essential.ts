@@ -5,11 +5,14 @@ import { mergeInventory } from './inventory';
 import { readSiteCookies } from './read-site-cookies';
 import { removeCookies, type CommandResult } from './remove-cookies';
 import { buildReport } from './report';
+import { registrableDomain } from './site';
 import { settings } from './storage';
 import { recordUndo, updateUndo } from './undo-log';
 
 export interface ClearPreview extends ClearPlan {
   site: string;
+  /** The site's registrable domain: `issy.com`. */
+  siteDomain: string;
 }
 
 function siteUrl(charter: Charter): URL {
@@ -26,7 +29,7 @@ async function plan(charter: Charter) {
 }
 
 export async function previewClear(charter: Charter): Promise<ClearPreview> {
-  return { site: charter.site, ...(await plan(charter)).plan };
+  return { site: charter.site, siteDomain: registrableDomain(charter.site), ...(await plan(charter)).plan };
 }
 
 /**

@@ -89,8 +89,11 @@ export async function setCookie(c: StoredCookie): Promise<void> {
   if (!set) throw new Error('le navigateur a refusé de recréer le cookie');
 }
 
-export function onCookiesChanged(listener: () => void): () => void {
-  const handler = () => listener();
+/** Calls `listener` with each cookie that is set, changed or removed. */
+export function onCookiesChanged(
+  listener: (cookie: Pick<StoredCookie, 'domain' | 'partitionKey'>) => void,
+): () => void {
+  const handler = ({ cookie }: Browser.cookies.CookieChangeInfo) => listener(cookie);
   browser.cookies.onChanged.addListener(handler);
   return () => browser.cookies.onChanged.removeListener(handler);
 }

@@ -8,6 +8,19 @@ export function domainMatches(host: string, cookie: Pick<StoredCookie, 'domain' 
   return host === domain || host.endsWith(`.${domain}`);
 }
 
+/**
+ * Does a cookie change concern a site's registrable domain? Its own cookies, its subdomains',
+ * and any cookie kept in its partition.
+ */
+export function concernsSite(
+  cookie: Pick<StoredCookie, 'domain' | 'partitionKey'>,
+  siteDomain: string,
+): boolean {
+  const domain = bareDomain(cookie.domain);
+  const partition = cookie.partitionKey?.topLevelSite;
+  return domain === siteDomain || domain.endsWith(`.${siteDomain}`) || partition?.endsWith(`//${siteDomain}`) === true;
+}
+
 /** RFC 6265 §5.1.4. */
 export function pathMatches(requestPath: string, cookiePath: string): boolean {
   if (requestPath === cookiePath) return true;

@@ -2,11 +2,14 @@ import { classifyCookie, type ClassifiedCookie } from './classify';
 import { cookieKey, type CookieFacts } from './cookie';
 import { compileCharter } from './charter/match';
 import type { Charter } from './charter/model';
+import { registrableDomain } from './site';
 
 /** Everything the popup shows for one tab, as one serialisable snapshot. */
 export interface Report {
   pageUrl: string;
   site: string;
+  /** The site's registrable domain: `issy.com`. */
+  siteDomain: string;
   charter: Pick<Charter, 'site' | 'url' | 'source' | 'fetchedAt'>;
   generatedAt: string;
   /** Declared cookies first, then the undeclared; by name within each group. */
@@ -30,5 +33,5 @@ export function buildReport(charter: Charter, facts: CookieFacts[], pageUrl: URL
       a.id.localeCompare(b.id),
   );
   const { site, url, source, fetchedAt } = charter;
-  return { pageUrl: pageUrl.href, site, charter: { site, url, source, fetchedAt }, generatedAt: now.toISOString(), cookies };
+  return { pageUrl: pageUrl.href, site, siteDomain: registrableDomain(site), charter: { site, url, source, fetchedAt }, generatedAt: now.toISOString(), cookies };
 }

@@ -8,6 +8,6 @@ export function assertExtensionPage(sender: Browser.runtime.MessageSender): void
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const origin = sender.url ? new URL(sender.url).origin : null;
   if (sender.id !== browser.runtime.id || origin !== ownOrigin) {
-    throw new Error('Refusé : seules les pages de l’extension peuvent demander cela.');
+    throw new Error('Refusé\u00a0: seules les pages de l’extension peuvent demander cela.');
   }
 }

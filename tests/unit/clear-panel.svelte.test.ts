@@ -10,7 +10,7 @@ import { portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');
 const report = buildReport(issyCharter, mergeInventory(portalJar(), [], page), page, new Date('2026-11-29T12:00:00Z'));
-const state: ClearState = { preview: { site: 'data.issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141']) } };
+const state: ClearState = { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141']) } };
 
 describe('the options page’s clearing panel', () => {
   it('previews what will be removed, and sends exactly those ids', async () => {
@@ -46,7 +46,7 @@ describe('the options page’s clearing panel', () => {
   });
 
   it('disables the button when nothing is to be removed', () => {
-    render(ClearPanel, { state: { preview: { site: 'data.issy.com', toDelete: [], kept: [] } } });
+    render(ClearPanel, { state: { preview: { site: 'data.issy.com', siteDomain: 'issy.com', toDelete: [], kept: [] } } });
     expect(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' })).toBeDisabled();
     expect(screen.getByText('Aucun cookie non essentiel pour ce site.')).toBeInTheDocument();
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { concernsSite } from '@/lib/cookie-scope';
 import { cookiesOfSite, mergeInventory } from '@/lib/inventory';
 import { namesFromDocumentCookie } from '@/lib/page-cookies';
 import { cookie, portalJar } from './support/memory-cookies';
@@ -71,5 +72,19 @@ describe('merging the cookies API with what the page reads', () => {
     const facts = mergeInventory(jar, ['deep', 'safe', 'elsewhere'], http);
     expect(facts.filter((f) => f.seenByApi).every((f) => !f.seenByPage)).toBe(true);
     expect(facts.filter((f) => !f.seenByApi)).toHaveLength(3);
+  });
+});
+
+describe('which cookie changes concern a site', () => {
+  it.each([
+    [{ domain: 'data.issy.com' }, true],
+    [{ domain: '.issy.com' }, true],
+    [{ domain: 'www.issy.com' }, true],
+    [{ domain: 'notissy.com' }, false],
+    [{ domain: '.example.org' }, false],
+    [{ domain: 'widget.example', partitionKey: { topLevelSite: 'https://issy.com' } }, true],
+    [{ domain: 'data.issy.com', partitionKey: { topLevelSite: 'https://notissy.com' } }, true],
+  ])('%j → %s', (cookie, expected) => {
+    expect(concernsSite(cookie, 'issy.com')).toBe(expected);
   });
 });
