@@ -4,7 +4,7 @@
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ClearPreview } from './clear-non-essential';
-import type { CommandResult } from './remove-cookies';
+import type { CommandResult } from './command-result';
 import type { Report } from './report';
 
 export type ReportResult =

@@ -1,29 +1,6 @@
 import { cookieKey, type StoredCookie } from './cookie';
+import { reasonOf, refOf, type CommandResult } from './command-result';
 import { removeCookie } from './cookie-jar';
-
-export interface CookieRef {
-  name: string;
-  domain: string;
-  path: string;
-  partition?: string;
-}
-
-export interface CommandResult {
-  done: CookieRef[];
-  failed: { cookie: CookieRef; reason: string }[];
-  /** Present when something can be undone. */
-  undoId?: string;
-}
-
-export function refOf(c: Omit<StoredCookie, 'value'>): CookieRef {
-  const ref: CookieRef = { name: c.name, domain: c.domain, path: c.path };
-  if (c.partitionKey?.topLevelSite) ref.partition = c.partitionKey.topLevelSite;
-  return ref;
-}
-
-export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Removes each target, one by one, collecting failures instead of stopping at the first.

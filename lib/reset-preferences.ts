@@ -1,6 +1,7 @@
 import type { StoredCookie } from './cookie';
 import { readSiteCookies } from './read-site-cookies';
-import { removeCookies, type CommandResult } from './remove-cookies';
+import type { CommandResult } from './command-result';
+import { removeCookies } from './remove-cookies';
 import { CONSENT_COOKIE } from './sites';
 import { recordUndo, updateUndo } from './undo-log';
 

@@ -1,5 +1,5 @@
 import { setCookie } from './cookie-jar';
-import { reasonOf, refOf, type CommandResult } from './remove-cookies';
+import { reasonOf, refOf, type CommandResult } from './command-result';
 import type { UndoEntry } from './storage';
 import { findUndo, updateUndo } from './undo-log';
 

@@ -6,7 +6,7 @@ import { readSiteCookies } from '../read-site-cookies';
 import { buildReport } from '../report';
 import { charterForHost } from '../sites';
 import { latestUndo } from '../undo-log';
-import { reasonOf } from '../remove-cookies';
+import { reasonOf } from '../command-result';
 
 /** The page a tab shows, when Témoin covers its site. */
 export async function coveredPage(tabId: number) {

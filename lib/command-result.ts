@@ -1,0 +1,27 @@
+import type { StoredCookie } from './cookie';
+
+/** A cookie as a command names it to the visitor. */
+export interface CookieRef {
+  name: string;
+  domain: string;
+  path: string;
+  partition?: string;
+}
+
+/** What every command answers: what was done, what failed and why, and how to undo it. */
+export interface CommandResult {
+  done: CookieRef[];
+  failed: { cookie: CookieRef; reason: string }[];
+  /** Present when something can be undone. */
+  undoId?: string;
+}
+
+export function refOf(c: Omit<StoredCookie, 'value'>): CookieRef {
+  const ref: CookieRef = { name: c.name, domain: c.domain, path: c.path };
+  if (c.partitionKey?.topLevelSite) ref.partition = c.partitionKey.topLevelSite;
+  return ref;
+}
+
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
