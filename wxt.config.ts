@@ -25,5 +25,6 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{packageVersion}}-sources-{{manifestVersion}}.zip',
+    excludeSources: ['docs/**'],
   },
 });
