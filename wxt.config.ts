@@ -7,7 +7,8 @@ export default defineConfig({
     name: 'Témoin',
     description:
       'Montre chaque cookie d’un portail open data, qui le dépose et pourquoi, selon la charte du site.',
-    permissions: ['cookies', 'storage'],
+    // scripting: the page is read only when the visitor opens Témoin, never otherwise.
+    permissions: ['cookies', 'storage', 'scripting'],
     // The parent domain is needed: Chrome's cookies.getAll hides Domain=issy.com cookies without it.
     host_permissions: ['*://*.issy.com/*'],
     ...(browser === 'firefox' && {

@@ -26,8 +26,6 @@ interface ProtocolMap {
   clearNonEssential(request: { site: string; ids: string[] }): CommandResult;
   /** popup or options → background */
   undo(undoId: string): CommandResult;
-  /** background → content script: the names the page's script can read. */
-  pageCookieNames(): string[];
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { storeIdOfTab } from '../cookie-jar';
 import { mergeInventory } from '../inventory';
-import { sendMessage, type ReportResult } from '../messaging';
+import type { ReportResult } from '../messaging';
 import { readSiteCookies } from '../read-site-cookies';
 import { buildReport } from '../report';
 import { charterForHost } from '../sites';
+import { probeTab } from '../tab-probe';
 import { latestUndo } from '../undo-log';
 import { reasonOf } from '../command-result';
 
@@ -17,28 +18,19 @@ export async function coveredPage(tabId: number) {
   return { url, charter, storeId: url && charter ? await storeIdOfTab(tabId) : undefined };
 }
 
-async function namesSeenByPage(tabId: number): Promise<string[] | undefined> {
-  try {
-    // Undefined when no content script answers (a tab opened before Témoin was installed).
-    return (await sendMessage('pageCookieNames', undefined, tabId)) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function getReport(tabId: number): Promise<ReportResult> {
   try {
     const { url, charter, storeId } = await coveredPage(tabId);
     if (!url || !charter) return { state: 'not-covered', host: url?.hostname ?? null };
-    const [cookies, names, undo] = await Promise.all([
+    const [cookies, page, undo] = await Promise.all([
       readSiteCookies(url, storeId),
-      namesSeenByPage(tabId),
+      probeTab(tabId),
       latestUndo(charter.site, 'reset'),
     ]);
     return {
       state: 'report',
-      report: buildReport(charter, mergeInventory(cookies, names ?? [], url), url, new Date()),
-      pageRead: names !== undefined,
+      report: buildReport(charter, mergeInventory(cookies, page?.cookieNames ?? [], url), url, new Date()),
+      pageRead: page !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
     };
   } catch (error) {

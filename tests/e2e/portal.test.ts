@@ -100,6 +100,8 @@ describe.each(engines)('in %s', (_engine, launch) => {
       expect(row).not.toContain('Non déclaré');
     }
     expect(await rowText(popup, 'sessionid')).toContain('HttpOnly');
+    // The page itself was read too (document.cookie), not only the cookies API.
+    expect(await popup.evaluate(() => document.body.innerText)).not.toContain('La page n’a pas répondu');
     expect(await rowText(popup, 'sessionid')).toContain('2 semaines');
   });
 

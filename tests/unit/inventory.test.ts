@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { concernsSite } from '@/lib/cookie-scope';
 import { cookiesOfSite, mergeInventory } from '@/lib/inventory';
-import { namesFromDocumentCookie } from '@/lib/page-cookies';
 import { cookie, portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/explore/');
-
-describe('reading document.cookie', () => {
-  it.each([
-    ['', []],
-    ['a=1', ['a']],
-    ['a=1; b=2; a=3', ['a', 'b', 'a']],
-    ['novalue; x==y', ['', 'x']],
-    [' spaced = 1 ;t=', ['spaced', 't']],
-  ])('%j gives the names %j', (text, names) => {
-    expect(namesFromDocumentCookie(text)).toEqual(names);
-  });
-});
 
 describe('the cookies of a site', () => {
   it('keeps the host’s cookies, the parent domain’s and those in its partition, not a sibling’s', () => {
