@@ -1,0 +1,61 @@
+/**
+ * The visitor's choice as an Opendatasoft portal records it in `cookies_preferences`:
+ * URL-encoded JSON, one boolean per tracker and a `timestamp`, e.g.
+ * `{"functional_cookies":true,"ga":false,"timestamp":1764426000000}`. The page's scripts can
+ * write it, so its value is untrusted: anything unexpected reads « illisible ».
+ */
+
+export interface ConsentChoice {
+  key: string;
+  label: string;
+  accepted: boolean;
+}
+
+export type ConsentRecord =
+  | { state: 'readable'; choices: ConsentChoice[]; madeAt?: string }
+  | { state: 'unreadable'; reason: string };
+
+const MAX_LENGTH = 4096;
+const MAX_CHOICES = 64;
+
+/** The trackers Opendatasoft portals name in the record (keys vary by portal). */
+const labels: Record<string, string> = {
+  functional_cookies: 'Cookies fonctionnels',
+  ga: 'Google Analytics',
+  matomo: 'Matomo',
+  xiti: 'Xiti',
+  at: 'AT Internet',
+  piano: 'Piano Analytics',
+  eulerian: 'Eulerian',
+};
+
+function unreadable(reason: string): ConsentRecord {
+  return { state: 'unreadable', reason };
+}
+
+/** Milliseconds or seconds since 1970, within reason (2000–2100), as ISO 8601. */
+function dateOf(timestamp: unknown): string | undefined {
+  if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return undefined;
+  const ms = timestamp > 1e11 ? timestamp : timestamp * 1000;
+  return ms >= Date.UTC(2000, 0, 1) && ms < Date.UTC(2100, 0, 1) ? new Date(ms).toISOString() : undefined;
+}
+
+export function decodeConsentRecord(value: string): ConsentRecord {
+  if (value.length > MAX_LENGTH) return unreadable('valeur trop longue');
+  let data: unknown;
+  try {
+    data = JSON.parse(decodeURIComponent(value));
+  } catch {
+    return unreadable('ce n’est pas du JSON encodé comme l’écrit le portail');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return unreadable('ce n’est pas un objet JSON');
+  const choices: ConsentChoice[] = [];
+  for (const [key, accepted] of Object.entries(data)) {
+    if (key === 'timestamp') continue;
+    if (typeof accepted !== 'boolean') return unreadable(`la valeur de « ${key.slice(0, 40)} » n’est ni vraie ni fausse`);
+    choices.push({ key, label: labels[key] ?? key, accepted });
+  }
+  if (choices.length > MAX_CHOICES) return unreadable('trop de choix pour un enregistrement de consentement');
+  const madeAt = dateOf((data as { timestamp?: unknown }).timestamp);
+  return { state: 'readable', choices, ...(madeAt && { madeAt }) };
+}
