@@ -3,14 +3,19 @@ import { defineConfig } from 'wxt';
 // The extension is built for Chrome (MV3) and Firefox (MV2 and MV3) from the same sources.
 export default defineConfig({
   modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Témoin',
     description:
       'Montre chaque cookie d’un portail open data, qui le dépose et pourquoi, selon la charte du site.',
     // scripting: the page is read only when the visitor opens Témoin, never otherwise.
-    permissions: ['cookies', 'storage', 'scripting'],
+    // activeTab: on that click, Témoin may see which site the tab shows, to offer to analyse it.
+    permissions: ['cookies', 'storage', 'scripting', 'activeTab'],
     // The parent domain is needed: Chrome's cookies.getAll hides Domain=issy.com cookies without it.
     host_permissions: ['*://*.issy.com/*'],
+    // Other Opendatasoft portals, each asked for when the visitor clicks « Analyser ce portail ».
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: ['*://*/*'] }
+      : { optional_permissions: ['*://*/*'] }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -3,13 +3,27 @@
  * commands return `{ done, failed }`. Thrown errors reach the caller as rejections.
  */
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CharterStatus } from './charter/choose';
+import type { FetchedPage } from './charter/fetch-page';
+import type { Charter } from './charter/model';
 import type { ClearPreview } from './clear-non-essential';
 import type { CommandResult } from './command-result';
+import type { Portal } from './portals';
 import type { Report } from './report';
 
 export type ReportResult =
-  | { state: 'report'; report: Report; pageRead: boolean; resetUndo?: { id: string; at: string } }
-  | { state: 'not-covered'; host: string | null }
+  | {
+      state: 'report';
+      report: Report;
+      charterStatus: CharterStatus;
+      /** The published charter should be read (again). */
+      charterStale: boolean;
+      /** The page itself could be read (document.cookie, storage keys). */
+      pageRead: boolean;
+      resetUndo?: { id: string; at: string };
+    }
+  /** `portal` when the page is an Opendatasoft portal Témoin may analyse, with the permission to ask. */
+  | { state: 'not-covered'; host: string | null; portal?: { permission: string } }
   | { state: 'error'; message: string };
 
 export interface ClearState {
@@ -17,13 +31,23 @@ export interface ClearState {
   lastClear?: { id: string; at: string; count: number };
 }
 
+/** What an extension page read of a published charter page. */
+export type CharterReading =
+  | { site: string; charter: Charter; warnings: string[] }
+  | { site: string; failure: { reason: string; url?: string } };
+
 interface ProtocolMap {
   /** popup → background */
   getReport(tabId: number): ReportResult;
   resetPreferences(tabId: number): CommandResult;
+  fetchCharterPage(tabId: number): { site: string; page: FetchedPage };
+  recordCharterReading(reading: CharterReading): void;
+  addPortal(tabId: number): { host: string };
   /** options → background */
   getClearState(site: string): ClearState;
   clearNonEssential(request: { site: string; ids: string[] }): CommandResult;
+  getPortals(): Portal[];
+  removePortal(host: string): void;
   /** popup or options → background */
   undo(undoId: string): CommandResult;
 }

@@ -2,7 +2,7 @@ import type { StoredCookie } from './cookie';
 import { readSiteCookies } from './read-site-cookies';
 import type { CommandResult } from './command-result';
 import { removeCookies } from './remove-cookies';
-import { CONSENT_COOKIE } from './sites';
+import { CONSENT_COOKIE } from './opendatasoft';
 import { recordUndo, updateUndo } from './undo-log';
 
 /**

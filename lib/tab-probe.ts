@@ -1,15 +1,35 @@
 import { browser } from 'wxt/browser';
+import { fetchCharterPage, type FetchedPage } from './charter/fetch-page';
+import { opendatasoftApiAnswers } from './opendatasoft';
 import { probePage, type PageProbe } from './page-probe';
 
 /**
- * Reads a tab's page (see page-probe.ts). Undefined when the page cannot be scripted: a browser
- * page, a site Témoin has no permission for, a page still loading its first document.
+ * Runs one of Témoin's self-contained functions inside a tab's page. Undefined when the page
+ * cannot be scripted: a browser page, a site Témoin has no permission for, a page still loading.
  */
-export async function probeTab(tabId: number): Promise<PageProbe | undefined> {
+async function inTab<Args extends unknown[], Result>(
+  tabId: number,
+  func: (...args: Args) => Result | Promise<Result>,
+  ...args: Args
+): Promise<Result | undefined> {
   try {
-    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: probePage });
-    return (frame?.result as PageProbe | undefined) ?? undefined;
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func, args } as never);
+    return ((frame as { result?: Result } | undefined)?.result ?? undefined) as Result | undefined;
   } catch {
     return undefined;
   }
+}
+
+/** What the page sees: its cookie names, storage keys, Opendatasoft markup, charter links. */
+export function probeTab(tabId: number): Promise<PageProbe | undefined> {
+  return inTab(tabId, probePage);
+}
+
+export async function isOpendatasoftTab(tabId: number, probe?: PageProbe): Promise<boolean> {
+  return probe?.opendatasoftMarkup === true || (await inTab(tabId, opendatasoftApiAnswers)) === true;
+}
+
+/** The charter page's HTML, fetched same-origin from the portal's page. */
+export async function fetchCharterInTab(tabId: number, candidates: string[], maxBytes: number): Promise<FetchedPage> {
+  return (await inTab(tabId, fetchCharterPage, candidates, maxBytes)) ?? { ok: false, reason: 'la page du portail n’a pas pu être lue' };
 }

@@ -1,35 +1,52 @@
 import { browser } from 'wxt/browser';
+import { charterIsStale, chooseCharter } from '../charter/choose';
+import { charterRecord } from '../charter/records';
+import { reasonOf } from '../command-result';
 import { storeIdOfTab } from '../cookie-jar';
 import { mergeInventory } from '../inventory';
 import type { ReportResult } from '../messaging';
+import { permissionFor } from '../portal-permission';
+import { coverageOf, type Coverage } from '../portals';
 import { readSiteCookies } from '../read-site-cookies';
 import { buildReport } from '../report';
-import { charterForHost } from '../sites';
-import { probeTab } from '../tab-probe';
+import { isOpendatasoftTab, probeTab } from '../tab-probe';
 import { latestUndo } from '../undo-log';
-import { reasonOf } from '../command-result';
 
-/** The page a tab shows, when Témoin covers its site. */
-export async function coveredPage(tabId: number) {
+/** The page a tab shows, and Témoin's coverage of its site when it has one. */
+export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?: Coverage }> {
   const tab = await browser.tabs.get(tabId);
-  // Without host permission for the tab's site, the browser does not tell its URL.
+  // Without access to the tab's site (a host permission, or activeTab), the browser hides its URL.
   const url = tab.url && /^https?:/.test(tab.url) ? new URL(tab.url) : undefined;
-  const charter = url && charterForHost(url.hostname);
-  return { url, charter, storeId: url && charter ? await storeIdOfTab(tabId) : undefined };
+  if (!url) return {};
+  const coverage = await coverageOf(url.hostname);
+  // A portal whose permission the visitor withdrew is not covered any more.
+  if (coverage && !coverage.bundled && !(await browser.permissions.contains({ origins: [permissionFor(url.hostname)] }))) {
+    return { url };
+  }
+  return { url, coverage };
 }
 
 export async function getReport(tabId: number): Promise<ReportResult> {
   try {
-    const { url, charter, storeId } = await coveredPage(tabId);
-    if (!url || !charter) return { state: 'not-covered', host: url?.hostname ?? null };
-    const [cookies, page, undo] = await Promise.all([
+    const { url, coverage } = await coveredPage(tabId);
+    if (!url) return { state: 'not-covered', host: null };
+    if (!coverage) {
+      const portal = await isOpendatasoftTab(tabId, await probeTab(tabId));
+      return { state: 'not-covered', host: url.hostname, ...(portal && { portal: { permission: permissionFor(url.hostname) } }) };
+    }
+    const storeId = await storeIdOfTab(tabId);
+    const [cookies, page, undo, record] = await Promise.all([
       readSiteCookies(url, storeId),
       probeTab(tabId),
-      latestUndo(charter.site, 'reset'),
+      latestUndo(coverage.site, 'reset'),
+      charterRecord(coverage.site),
     ]);
+    const { charter, status } = chooseCharter(coverage.site, coverage.bundled, record);
     return {
       state: 'report',
       report: buildReport(charter, mergeInventory(cookies, page?.cookieNames ?? [], url), url, new Date()),
+      charterStatus: status,
+      charterStale: charterIsStale(record, Date.now()),
       pageRead: page !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
     };

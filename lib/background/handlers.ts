@@ -1,40 +1,59 @@
 import { browser } from 'wxt/browser';
+import { chooseCharter } from '../charter/choose';
+import { storeIdOfTab } from '../cookie-jar';
 import type { Charter } from '../charter/model';
+import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../clear-non-essential';
 import type { ClearState } from '../messaging';
+import { coverageOf, portals } from '../portals';
 import { resetPreferences } from '../reset-preferences';
-import { charterForHost } from '../sites';
 import { undo } from '../undo';
 import { latestUndo } from '../undo-log';
+import { fetchCharterPage, recordCharterReading } from './charter-reading';
 import { coveredPage, getReport } from './get-report';
+import { addPortal, removePortal } from './manage-portals';
 
-function covered(site: string): Charter {
-  const charter = charterForHost(site);
-  if (!charter) throw new Error(`Témoin ne couvre pas ${site}.`);
+/**
+ * The charter clearing works from. Without one (a portal whose charter was never read), nothing
+ * is cleared: every cookie would look non-essential, `sessionid` included.
+ */
+async function charterForClearing(site: string): Promise<Charter> {
+  const coverage = await coverageOf(site);
+  if (!coverage) throw new Error(`Témoin ne couvre pas ${site}.`);
+  const { charter, status } = chooseCharter(site, coverage.bundled, await charterRecord(site));
+  if (status.used === 'none') {
+    throw new Error(`La charte de ${site} n’a pas pu être lue (${status.why})\u00a0: Témoin ne supprime rien sans elle.`);
+  }
   return charter;
 }
 
 /** What the extension's pages may ask of the background, by message name. */
 export const handlers = {
   getReport,
+  fetchCharterPage,
+  recordCharterReading,
+  addPortal,
+  removePortal,
+
+  getPortals: () => portals.getValue(),
 
   async resetPreferences(tabId: number) {
-    const { url, charter, storeId } = await coveredPage(tabId);
-    if (!url || !charter) throw new Error('Témoin ne couvre pas le site de cet onglet.');
-    const result = await resetPreferences(url, storeId, tabId);
+    const { url, coverage } = await coveredPage(tabId);
+    if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
+    const result = await resetPreferences(url, await storeIdOfTab(tabId), tabId);
     // Reloaded, the portal finds no choice and shows its banner again.
     if (result.done.length) await browser.tabs.reload(tabId);
     return result;
   },
 
   async getClearState(site: string): Promise<ClearState> {
-    const charter = covered(site);
-    const [preview, last] = await Promise.all([previewClear(charter), latestUndo(charter.site, 'clear')]);
+    const charter = await charterForClearing(site);
+    const [preview, last] = await Promise.all([previewClear(charter), latestUndo(site, 'clear')]);
     return { preview, ...(last && { lastClear: { id: last.id, at: last.at, count: last.cookies.length } }) };
   },
 
-  clearNonEssential({ site, ids }: { site: string; ids: string[] }) {
-    return clearNonEssential(covered(site), ids);
+  async clearNonEssential({ site, ids }: { site: string; ids: string[] }) {
+    return clearNonEssential(await charterForClearing(site), ids);
   },
 
   async undo(undoId: string) {

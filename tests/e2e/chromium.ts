@@ -2,9 +2,18 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import type { ExtensionBrowser, Ports } from './harness';
+import { REPLICA_HOSTS, type ExtensionBrowser, type Ports } from './harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+/** Every replica host to the replica's ports, everything else nowhere: no test reaches the internet. */
+function hostRules(ports: Ports): string {
+  const rules = REPLICA_HOSTS.flatMap((host) => [
+    `MAP ${host}:80 127.0.0.1:${ports.http}`,
+    `MAP ${host}:443 127.0.0.1:${ports.https}`,
+  ]);
+  return [...rules, 'MAP * ~NOTFOUND'].join(',');
+}
 
 /** Headless Chromium with the built extension loaded and data.issy.com mapped to the replica. */
 export async function launchChromium(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
@@ -29,7 +38,7 @@ export async function launchChromium(extensionDir: string, ports: Ports): Promis
       '--ignore-certificate-errors',
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
-      `--host-resolver-rules=MAP data.issy.com:80 127.0.0.1:${ports.http},MAP data.issy.com:443 127.0.0.1:${ports.https},MAP issy.com:443 127.0.0.1:${ports.https},MAP elsewhere.example:80 127.0.0.1:${ports.http},MAP * ~NOTFOUND`,
+      `--host-resolver-rules=${hostRules(ports)}`,
     ],
   });
   const worker = await browser.waitForTarget(

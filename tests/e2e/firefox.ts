@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startForwardingProxy } from './forwarding-proxy';
-import type { ExtensionBrowser, Ports } from './harness';
+import { REPLICA_HOSTS, requestPermission, type ExtensionBrowser, type Ports } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 /** The moz-extension:// host is random per profile unless pinned by `extensions.webextensions.uuids`. */
@@ -53,7 +53,7 @@ const OFFLINE_PREFS = {
 
 /**
  * Headless Firefox ESR, driven over WebDriver BiDi, with the built MV2 extension installed as a
- * temporary add-on and data.issy.com served by the replica through a local forwarding proxy.
+ * temporary add-on and the replica's hosts served through a local forwarding proxy.
  */
 export async function launchFirefox(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
   if (!existsSync(FIREFOX)) {
@@ -79,7 +79,7 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         ...OFFLINE_PREFS,
-        // All traffic goes to the forwarding proxy, which only knows issy.com (see forwarding-proxy.ts).
+        // All traffic goes to the forwarding proxy, which knows only the replica's hosts (see forwarding-proxy.ts).
         'network.proxy.type': 1,
         'network.proxy.http': '127.0.0.1',
         'network.proxy.http_port': proxy.port,
@@ -90,7 +90,7 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
         'network.proxy.allow_hijacking_localhost': true,
         'network.proxy.socks_remote_dns': true,
         // Belt and braces: should anything bypass the proxy, the names still resolve locally.
-        'network.dns.localDomains': 'data.issy.com,issy.com',
+        'network.dns.localDomains': REPLICA_HOSTS.join(','),
         'dom.security.https_first': false,
         'dom.security.https_only_mode': false,
         // A visitor's default: Total Cookie Protection, where partitioned (CHIPS) cookies exist.
@@ -98,6 +98,8 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
         'browser.contentblocking.features.standard': '-tp,tpPrivate,cookieBehavior5,cookieBehaviorPBM5,-cryptoTP,-fp',
         'network.cookie.cookieBehavior': 5,
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
+        // Optional permissions requested on a click are granted as if the visitor chose « Autoriser ».
+        'extensions.webextOptionalPermissionPrompts': false,
         ...(dumpio && {
           'devtools.console.stdout.chrome': true,
           'devtools.console.stdout.content': true,
@@ -139,6 +141,12 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
     }
   }
 
+  async function openExtensionPage(path: string): Promise<Page> {
+    const page = await browser.newPage();
+    await navigateExtensionPage(page, `${origin}/${path}`);
+    return page;
+  }
+
   return {
     name: 'firefox',
     browser,
@@ -148,10 +156,12 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
       await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
       return page;
     },
-    async openExtensionPage(path) {
-      const page = await browser.newPage();
-      await navigateExtensionPage(page, `${origin}/${path}`);
-      return page;
+    openExtensionPage,
+    async grantHostPermission(pattern) {
+      const page = await openExtensionPage('options.html');
+      const granted = await requestPermission(page, pattern);
+      await page.close();
+      if (!granted) throw new Error(`Firefox refused ${pattern}`);
     },
     async close() {
       try {

@@ -1,14 +1,14 @@
 import http from 'node:http';
 import net from 'node:net';
-import type { Ports } from './harness';
+import { REPLICA_HOSTS, type Ports } from './harness';
 
-/** A local HTTP proxy that sends issy.com and its subdomains to the replica and refuses everything else. */
+/** A local HTTP proxy that sends the replica's hosts to the replica and refuses everything else. */
 export interface ForwardingProxy {
   port: number;
   close(): Promise<void>;
 }
 
-const ISSY = /^(?:[a-z0-9-]+\.)*issy\.com$/i;
+const isReplicaHost = (host: string) => REPLICA_HOSTS.includes(host.toLowerCase());
 
 /**
  * Firefox cannot map a host name to another port, so it is pointed at this proxy instead:
@@ -27,7 +27,7 @@ export async function startForwardingProxy(ports: Ports): Promise<ForwardingProx
       response.writeHead(400).end();
       return;
     }
-    if (target.protocol !== 'http:' || !ISSY.test(target.hostname) || (target.port && target.port !== '80')) {
+    if (target.protocol !== 'http:' || !isReplicaHost(target.hostname) || (target.port && target.port !== '80')) {
       response.writeHead(403).end();
       return;
     }
@@ -51,7 +51,7 @@ export async function startForwardingProxy(ports: Ports): Promise<ForwardingProx
   server.on('connect', (request: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     const [host, port] = (request.url ?? '').split(':');
     const upstreamPort = port === '443' ? ports.https : port === '80' ? ports.http : 0;
-    if (!ISSY.test(host ?? '') || !upstreamPort) {
+    if (!isReplicaHost(host ?? '') || !upstreamPort) {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }

@@ -1,5 +1,8 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { StoredCookie } from '@/lib/cookie';
+
+/** The host names the replica answers for: two portals, their parent domains, and a site that is not a portal. */
+export const REPLICA_HOSTS = ['data.issy.com', 'issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr', 'elsewhere.example'];
 
 export interface Ports {
   http: number;
@@ -16,18 +19,24 @@ export interface ExtensionBrowser {
   openPage(url: string): Promise<Page>;
   /** Opens one of the extension's pages (`popup.html?tabId=3`, `options.html`) in a new tab. */
   openExtensionPage(path: string): Promise<Page>;
+  /**
+   * Grants an optional host permission as the visitor's « Autoriser » would, through the real
+   * `permissions.request` on a real click. Only where the browser lets a test answer its prompt
+   * (Firefox); Chromium offers no way to, so it has none.
+   */
+  grantHostPermission?(pattern: string): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Runs in an extension page: every cookie of issy.com in every partition of the default store. */
-export async function allCookies(page: Page): Promise<StoredCookie[]> {
-  return page.evaluate(async () => {
-    const details: Record<string, unknown> = { domain: 'issy.com', partitionKey: {} };
+/** Runs in an extension page: every cookie of a domain in every partition of the default store. */
+export async function allCookies(page: Page, domain = 'issy.com'): Promise<StoredCookie[]> {
+  return page.evaluate(async (domain) => {
+    const details: Record<string, unknown> = { domain, partitionKey: {} };
     if (navigator.userAgent.includes('Firefox')) details.firstPartyDomain = null;
     const cookies = await (globalThis as any).browser?.cookies?.getAll?.(details) ??
       await new Promise((resolve) => chrome.cookies.getAll(details as chrome.cookies.GetAllDetails, resolve));
     return cookies as StoredCookie[];
-  });
+  }, domain);
 }
 
 /** Runs in an extension page: the id of the tab showing `url`. */
@@ -37,4 +46,81 @@ export async function tabIdOf(page: Page, urlPattern: string): Promise<number> {
     if (!tabs[0]?.id) throw new Error(`no tab for ${pattern}`);
     return tabs[0].id;
   }, urlPattern);
+}
+
+/**
+ * Runs in an extension page: the id of the most recently opened tab. Works without access to
+ * the tab's site, when its URL is hidden from Témoin.
+ */
+export async function newestTabId(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const tabs: chrome.tabs.Tab[] = await new Promise((resolve) => chrome.tabs.query({}, resolve));
+    return Math.max(...tabs.map((tab) => tab.id ?? -1));
+  });
+}
+
+/** The text of a cookie's row, once the row is there. */
+export async function rowText(page: Page, name: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (n) => {
+      const row = [...document.querySelectorAll('li.cookie')].find((li) => li.querySelector('code.name')?.textContent === n);
+      return row ? (row as HTMLElement).innerText : false;
+    },
+    { timeout: 10_000 },
+    name,
+  );
+  return ((await handle.jsonValue()) as string).replace(/\s+/g, ' ');
+}
+
+/** Clicks an enabled button by its label, as a visitor would: a real, trusted click. */
+export async function clickButton(page: Page, label: string) {
+  const handle = await page.waitForFunction(
+    (l) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === l && !b.disabled) ?? false,
+    { timeout: 10_000 },
+    label,
+  );
+  await (handle as ElementHandle<HTMLButtonElement>).click();
+}
+
+export async function waitForText(page: Page, text: string) {
+  await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout: 10_000 }, text);
+}
+
+/** The outcome of a command, once it is shown: « 3 supprimés », « 1 restauré »… */
+export async function waitForOutcome(page: Page, pattern: RegExp): Promise<string> {
+  const handle = await page.waitForFunction(
+    (source) => {
+      const text = document.querySelector('[role=status]')?.textContent?.replace(/\s+/g, ' ').trim();
+      return text && new RegExp(source).test(text) ? text : false;
+    },
+    { timeout: 10_000 },
+    pattern.source,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Calls `permissions.request` from an extension page, on a trusted click, and returns its answer. */
+export async function requestPermission(page: Page, pattern: string): Promise<boolean> {
+  await page.evaluate((pattern) => {
+    const button = document.createElement('button');
+    button.id = 'test-request-permission';
+    button.onclick = () => {
+      // Firefox's `chrome` namespace answers by callback; its `browser` one by promise.
+      const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+      api.permissions.request({ origins: [pattern] }).then(
+        (granted) => (button.dataset.answer = String(granted)),
+        (error: Error) => (button.dataset.answer = `error: ${error.message}`),
+      );
+    };
+    document.body.prepend(button);
+  }, pattern);
+  await page.click('#test-request-permission');
+  const answer = await page.waitForFunction(
+    () => document.getElementById('test-request-permission')?.dataset.answer ?? false,
+    { timeout: 10_000 },
+  );
+  await page.evaluate(() => document.getElementById('test-request-permission')?.remove());
+  const value = (await answer.jsonValue()) as string;
+  if (value.startsWith('error')) throw new Error(value);
+  return value === 'true';
 }

@@ -8,52 +8,12 @@ import type { StoredCookie } from '../../lib/cookie';
 // @ts-expect-error a plain JavaScript module, also run by hand
 import { startReplica } from '../replica/server.mjs';
 import { engines } from './engines';
-import { allCookies, tabIdOf, type ExtensionBrowser } from './harness';
+import { allCookies, clickButton, newestTabId, rowText, tabIdOf, waitForOutcome, waitForText, type ExtensionBrowser } from './harness';
 
 const PORTAL = 'https://data.issy.com/';
 const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
 const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).localeCompare(key(b)));
 const names = (cookies: StoredCookie[]) => cookies.map((c) => c.name).sort();
-
-async function rowText(page: Page, name: string): Promise<string> {
-  const handle = await page.waitForFunction(
-    (n) => {
-      const row = [...document.querySelectorAll('li.cookie')].find((li) => li.querySelector('code.name')?.textContent === n);
-      return row ? (row as HTMLElement).innerText : false;
-    },
-    { timeout: 10_000 },
-    name,
-  );
-  return ((await handle.jsonValue()) as string).replace(/\s+/g, ' ');
-}
-
-async function clickButton(page: Page, label: string) {
-  await page.waitForFunction(
-    (l) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === l && !b.disabled),
-    { timeout: 10_000 },
-    label,
-  );
-  await page.evaluate((l) => {
-    [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === l)!.click();
-  }, label);
-}
-
-async function waitForText(page: Page, text: string) {
-  await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout: 10_000 }, text);
-}
-
-/** The outcome of a command, once it is shown: « 3 supprimés », « 1 restauré »… */
-async function waitForOutcome(page: Page, pattern: RegExp): Promise<string> {
-  const handle = await page.waitForFunction(
-    (source) => {
-      const text = document.querySelector('[role=status]')?.textContent?.replace(/\s+/g, ' ').trim();
-      return text && new RegExp(source).test(text) ? text : false;
-    },
-    { timeout: 10_000 },
-    pattern.source,
-  );
-  return (await handle.jsonValue()) as string;
-}
 
 describe.each(engines)('in %s', (_engine, launch) => {
   let replica: { httpPort: number; httpsPort: number; close(): Promise<void> };
@@ -165,12 +125,8 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
   it('says plainly when a tab is not on a covered site', async () => {
     const other = await browser.openPage('http://elsewhere.example/');
-    const tabs = await control.evaluate(
-      () => new Promise<chrome.tabs.Tab[]>((resolve) => chrome.tabs.query({}, resolve)),
-    );
-    // Without host permission for 127.0.0.1 the URL is hidden: the tab is the one that is neither the portal nor ours.
-    const tab = tabs.find((t) => !t.url?.startsWith('https://data.issy.com') && !t.url?.includes('-extension://') && t.id !== undefined && t.active);
-    const page = await browser.openExtensionPage(`popup.html?tabId=${tab!.id}`);
+    const tabId = await newestTabId(control);
+    const page = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await waitForText(page, 'Ce site n’est pas couvert par Témoin.');
     await page.close();
     await other.close();

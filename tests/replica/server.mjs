@@ -1,62 +1,54 @@
-// A local replica of data.issy.com: the pages and the cookies the portal sets, over HTTP and
-// HTTPS (a self-signed certificate made on first use). Tests map data.issy.com to it.
+// A local replica of Opendatasoft portals: data.issy.com and a second portal,
+// opendata.ville-exemple.fr, with the pages and the cookies such portals set, over HTTP and HTTPS
+// (a self-signed certificate made at start). Tests map both host names to it.
 // Run by hand: `node tests/replica/server.mjs` prints its ports.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const fixture = (name) => readFileSync(join(here, '..', 'fixtures', name), 'utf8');
 const DAY = 24 * 3600;
 
-/** A certificate for data.issy.com and issy.com, made with openssl once per checkout. */
+export const HOSTS = ['data.issy.com', 'issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr'];
+
+/** A certificate for every replica host, made with openssl. */
 function certificate() {
-  const dir = join(here, '..', '.tmp');
-  const key = join(dir, 'replica-key.pem');
-  const cert = join(dir, 'replica-cert.pem');
-  if (!existsSync(cert)) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '30',
-      '-keyout', key, '-out', cert, '-subj', '/CN=data.issy.com',
-      '-addext', 'subjectAltName=DNS:data.issy.com,DNS:issy.com,DNS:*.issy.com',
-    ], { stdio: 'ignore' });
-  }
-  return { key: readFileSync(key), cert: readFileSync(cert) };
+  const dir = mkdtempSync(join(tmpdir(), 'temoin-replica-'));
+  const key = join(dir, 'key.pem');
+  const cert = join(dir, 'cert.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+    '-keyout', key, '-out', cert, '-subj', '/CN=data.issy.com',
+    '-addext', `subjectAltName=${HOSTS.flatMap((h) => [`DNS:${h}`, `DNS:*.${h}`]).join(',')}`,
+  ], { stdio: 'ignore' });
+  const pair = { key: readFileSync(key), cert: readFileSync(cert) };
+  rmSync(dir, { recursive: true, force: true });
+  return pair;
 }
 
-function cookieHeader(name, value, attributes) {
-  return [`${name}=${value}`, ...attributes].join('; ');
+const cookie = (name, value, attributes) => [`${name}=${value}`, ...attributes].join('; ');
+
+function hasCookie(request, name) {
+  return (request.headers.cookie ?? '').split(/;\s*/).some((pair) => pair.startsWith(`${name}=`));
 }
 
-/** The cookies the portal sets on every page, as Opendatasoft does. */
-function portalCookies(request, secure) {
-  const has = (name) => (request.headers.cookie ?? '').split(/;\s*/).some((pair) => pair.startsWith(`${name}=`));
-  const cookies = [];
-  if (!has('csrftoken')) cookies.push(cookieHeader('csrftoken', 'Zq8Xr2cNw4eVb7TgH1kLp0sDm5yAu3fJ', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']));
-  if (!has('sessionid')) cookies.push(cookieHeader('sessionid', '6v0ft0q3w3b2x1xkz9l1m8n7o6p5q4r3', [`Max-Age=${14 * DAY}`, 'Path=/', 'HttpOnly', 'SameSite=Lax']));
-  if (!has('django_language')) cookies.push(cookieHeader('django_language', 'fr', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']));
-  // Google Analytics on the parent domain, as its script would set it.
-  if (!has('_ga')) cookies.push(cookieHeader('_ga', 'GA1.2.1402836751.1764426000', [`Max-Age=${730 * DAY}`, 'Path=/', 'Domain=issy.com', 'SameSite=Lax']));
-  if (secure && !has('ods_embed')) {
-    // A CHIPS cookie, partitioned under the top-level site.
-    cookies.push(cookieHeader('ods_embed', 'e1', [`Max-Age=${30 * DAY}`, 'Path=/', 'Secure', 'SameSite=None', 'Partitioned']));
-  }
-  return cookies;
+/** Set-Cookie headers for the cookies a request does not carry yet. */
+function missing(request, cookies) {
+  return cookies.filter(([name]) => !hasCookie(request, name)).map(([name, value, attributes]) => cookie(name, value, attributes));
 }
 
-const consentValue = () =>
-  encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, matomo: false, timestamp: Date.now() }));
-
-function homePage() {
+function homePage(title) {
   return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Issy-les-Moulineaux — Open Data</title></head>
+<html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
-<header class="ods-front-header"><a href="/">data.issy.com</a></header>
+<header class="ods-front-header"><a href="/">${title}</a></header>
 <main>
-  <h1>Plateforme open data d'Issy-les-Moulineaux</h1>
+  <h1>${title}</h1>
   <div id="banner" hidden>
     <p>Ce site utilise des cookies.</p>
     <button id="accept" type="button">Tout accepter</button>
@@ -81,36 +73,83 @@ function homePage() {
 </body></html>`;
 }
 
-function charterPage() {
-  const text = readFileSync(join(here, '..', 'fixtures', 'charte-cookies-data.issy.com.html'), 'utf8');
-  return text;
+/** The charter page as data.issy.com publishes it, or as a test wants it to be. */
+const issyCharters = {
+  published: () => ({ status: 200, body: fixture('charte-cookies-data.issy.com.html') }),
+  // The portal added a statistics section declaring Matomo's cookies.
+  extended: () => ({ status: 200, body: fixture('charte-issy-avec-matomo.html') }),
+  missing: () => ({ status: 404, body: '<!doctype html><title>Page introuvable</title><h1>404</h1>' }),
+  garbage: () => ({ status: 200, body: '<table><tr><td>\u0000\u0001<<<>>>&&&;;;</td></table><<script' }),
+};
+
+/** The portals the replica serves, by host name. */
+function sites(state) {
+  return {
+    'data.issy.com': {
+      title: "Plateforme open data d'Issy-les-Moulineaux",
+      charter: () => issyCharters[state.issyCharter](),
+      cookies: (secure) => [
+        ['csrftoken', 'Zq8Xr2cNw4eVb7TgH1kLp0sDm5yAu3fJ', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']],
+        ['sessionid', '6v0ft0q3w3b2x1xkz9l1m8n7o6p5q4r3', [`Max-Age=${14 * DAY}`, 'Path=/', 'HttpOnly', 'SameSite=Lax']],
+        ['django_language', 'fr', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']],
+        // Google Analytics on the parent domain, as its script would set it.
+        ['_ga', 'GA1.2.1402836751.1764426000', [`Max-Age=${730 * DAY}`, 'Path=/', 'Domain=issy.com', 'SameSite=Lax']],
+        // Matomo, which the portal's charter declares only once it is extended.
+        ['_pk_id.1.a1b2', '5c8e2f7a9b1d3e4f.1764426000.', [`Max-Age=${395 * DAY}`, 'Path=/', 'SameSite=Lax']],
+        // A CHIPS cookie, partitioned under the top-level site (HTTPS only).
+        ...(secure ? [['ods_embed', 'e1', [`Max-Age=${30 * DAY}`, 'Path=/', 'Secure', 'SameSite=None', 'Partitioned']]] : []),
+      ],
+    },
+    'opendata.ville-exemple.fr': {
+      title: 'Ville Exemple — Open data',
+      charter: () => ({ status: 200, body: fixture('portal-ville-exemple-cookie-policy.html') }),
+      cookies: () => [
+        ['sessionid', 'a1b2c3d4e5f6', [`Max-Age=${14 * DAY}`, 'Path=/', 'HttpOnly', 'SameSite=Lax']],
+        ['csrftoken', 'f6e5d4c3b2a1', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']],
+        ['_ga', 'GA1.2.99.1764426000', [`Max-Age=${395 * DAY}`, 'Path=/', 'Domain=ville-exemple.fr', 'SameSite=Lax']],
+        ['_ga_X1Y2Z3', 'GS1.1.1764426000.1.0', [`Max-Age=${395 * DAY}`, 'Path=/', 'Domain=ville-exemple.fr', 'SameSite=Lax']],
+        ['AWSALB', 'x9y8z7', [`Max-Age=${7 * DAY}`, 'Path=/']],
+      ],
+    },
+  };
 }
 
-function handle(request, response, secure) {
-  const url = new URL(request.url ?? '/', 'http://data.issy.com');
-  const headers = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+const consentValue = () =>
+  encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, matomo: false, timestamp: Date.now() }));
+
+function handle(state, request, response, secure) {
+  const host = (request.headers.host ?? '').replace(/:\d+$/, '');
+  const site = sites(state)[host];
+  const url = new URL(request.url ?? '/', `http://${host}`);
+  const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (!site) {
+    response.writeHead(200, html);
+    response.end('<!doctype html><title>Un autre site</title><p>Un site qui n’est pas un portail.</p>');
+    return;
+  }
   if (url.pathname === '/api/explore/v2.1/catalog/datasets') {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ total_count: 0, results: [] }));
     return;
   }
   if (url.pathname === '/terms/cookies-policy/') {
-    response.writeHead(200, headers);
-    response.end(charterPage());
+    const { status, body } = site.charter();
+    response.writeHead(status, html);
+    response.end(body);
     return;
   }
-  if (url.pathname === '/favicon.ico') {
-    response.writeHead(404);
-    response.end();
+  if (url.pathname !== '/') {
+    response.writeHead(404, html);
+    response.end('<!doctype html><h1>404</h1>');
     return;
   }
-  const cookies = portalCookies(request, secure);
+  const cookies = missing(request, site.cookies(secure));
   // `?consent=1` records the visitor's choice, as the portal's banner does.
   if (url.searchParams.has('consent')) {
-    cookies.push(cookieHeader('cookies_preferences', consentValue(), [`Max-Age=${182 * DAY}`, 'Path=/']));
+    cookies.push(cookie('cookies_preferences', consentValue(), [`Max-Age=${182 * DAY}`, 'Path=/']));
   }
-  response.writeHead(200, { ...headers, 'set-cookie': cookies });
-  response.end(homePage());
+  response.writeHead(200, { ...html, 'set-cookie': cookies });
+  response.end(homePage(site.title));
 }
 
 function listen(server) {
@@ -119,17 +158,29 @@ function listen(server) {
 
 /** Starts the replica on free ports of 127.0.0.1. */
 export async function startReplica() {
-  const plain = http.createServer((req, res) => handle(req, res, false));
-  const secure = https.createServer(certificate(), (req, res) => handle(req, res, true));
+  const state = { issyCharter: 'published' };
+  const plain = http.createServer((req, res) => handle(state, req, res, false));
+  const secure = https.createServer(certificate(), (req, res) => handle(state, req, res, true));
   const [httpPort, httpsPort] = await Promise.all([listen(plain), listen(secure)]);
   return {
     httpPort,
     httpsPort,
-    close: () => Promise.all([plain, secure].map((s) => new Promise((r) => s.close(r)))),
+    /** Which charter page data.issy.com serves: 'published', 'extended', 'missing' or 'garbage'. */
+    setIssyCharter(mode) {
+      if (!(mode in issyCharters)) throw new Error(`no such charter: ${mode}`);
+      state.issyCharter = mode;
+    },
+    close: () =>
+      Promise.all(
+        [plain, secure].map((server) => {
+          server.closeAllConnections();
+          return new Promise((resolve) => server.close(resolve));
+        }),
+      ),
   };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { httpPort, httpsPort } = await startReplica();
-  console.log(`replica of data.issy.com: http on 127.0.0.1:${httpPort}, https on 127.0.0.1:${httpsPort}`);
+  console.log(`replica: http on 127.0.0.1:${httpPort}, https on 127.0.0.1:${httpsPort} for ${HOSTS.join(', ')}`);
 }

@@ -12,7 +12,13 @@ const page = new URL('https://data.issy.com/');
 const now = new Date('2026-11-29T12:00:00Z');
 
 function reportOf(jar = portalJar()): ReportResult {
-  return { state: 'report', report: buildReport(issyCharter, mergeInventory(jar, [], page), page, now), pageRead: true };
+  return {
+    state: 'report',
+    report: buildReport(issyCharter, mergeInventory(jar, [], page), page, now),
+    charterStatus: { used: 'bundled' },
+    charterStale: false,
+    pageRead: true,
+  };
 }
 
 const rowOf = (name: string) => screen.getByText(name, { selector: 'code' }).closest('li')!;

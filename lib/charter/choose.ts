@@ -1,0 +1,49 @@
+import type { CharterChanges } from './diff';
+import type { Charter } from './model';
+
+/** What Témoin remembers of a site's published charter. */
+export interface CharterRecord {
+  /** The last charter read and understood (at least one cookie declared). */
+  live?: Charter;
+  warnings: string[];
+  /** What changed compared with the previous reading, or with the bundled copy at the first one. */
+  changes?: CharterChanges & { since: 'bundled' | 'previous'; at: string };
+  /** Set when the latest reading failed; cleared by the next success. */
+  failure?: { at: string; reason: string; url?: string };
+}
+
+export type CharterStatus =
+  | { used: 'live'; warnings: string[]; changes?: CharterRecord['changes']; /** The latest reading failed: why. */ failed?: string }
+  | { used: 'bundled'; why?: string }
+  | { used: 'none'; why: string };
+
+/** Read the published charter again after this long. */
+export const CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
+/** After a failure, try again after this long. */
+export const CHARTER_RETRY_MS = 3600 * 1000;
+
+/**
+ * Which charter to match against. The latest reading wins: when it succeeded, the live charter;
+ * when it failed, the bundled copy (the page may have been withdrawn or broken), else the last
+ * live reading, else an empty charter. The status says which, and why.
+ */
+export function chooseCharter(
+  site: string,
+  bundled: Charter | undefined,
+  record: CharterRecord | undefined,
+): { charter: Charter; status: CharterStatus } {
+  const why = record?.failure?.reason;
+  const live = record?.live;
+  if (live && !why) return { charter: live, status: { used: 'live', warnings: record.warnings, changes: record.changes } };
+  if (bundled) return { charter: bundled, status: { used: 'bundled', ...(why && { why }) } };
+  if (live) return { charter: live, status: { used: 'live', warnings: record.warnings, changes: record.changes, failed: why } };
+  const empty: Charter = { site, url: '', source: 'live', fetchedAt: new Date(0).toISOString(), entries: [] };
+  return { charter: empty, status: { used: 'none', why: why ?? 'la charte n’a pas encore été lue' } };
+}
+
+/** Should the published charter be read (again) now? */
+export function charterIsStale(record: CharterRecord | undefined, now: number): boolean {
+  if (record?.failure && now - Date.parse(record.failure.at) < CHARTER_RETRY_MS) return false;
+  if (!record?.live) return true;
+  return now - Date.parse(record.live.fetchedAt) > CHARTER_MAX_AGE_MS;
+}

@@ -1,0 +1,58 @@
+import type { Category, Charter, CharterEntry, NamePattern } from './model';
+
+/**
+ * A charter that crossed a message boundary is checked before it is kept: every field of the
+ * expected type and size, every cookie name a plausible one. Throws with the first problem.
+ */
+const categories: readonly Category[] = ['necessary', 'statistics', 'first-party', 'third-party'];
+const MAX_ENTRIES = 2000;
+const MAX_TEXT = 2000;
+const NAME = /^[^\s;,=<>]{1,256}$/;
+
+function text(value: unknown, field: string, optional = false): string | undefined {
+  if (value === undefined && optional) return undefined;
+  if (typeof value !== 'string' || value.length > MAX_TEXT) throw new Error(`charte invalide\u00a0: ${field}`);
+  return value;
+}
+
+function pattern(value: unknown): NamePattern {
+  const p = value as Record<string, unknown>;
+  if (typeof p?.exact === 'string' && NAME.test(p.exact)) return { exact: p.exact };
+  if (typeof p?.prefix === 'string' && NAME.test(p.prefix)) return { prefix: p.prefix };
+  throw new Error('charte invalide\u00a0: nom de cookie');
+}
+
+function entry(value: unknown): CharterEntry {
+  const e = value as Record<string, unknown>;
+  if (!Array.isArray(e?.names) || e.names.length === 0) throw new Error('charte invalide\u00a0: entrée sans nom');
+  if (!categories.includes(e.category as Category)) throw new Error('charte invalide\u00a0: catégorie');
+  const result: CharterEntry = {
+    provider: text(e.provider, 'prestataire')!,
+    names: e.names.map(pattern),
+    purpose: text(e.purpose, 'finalité')!,
+    category: e.category as Category,
+  };
+  const service = text(e.service, 'service', true);
+  const duration = text(e.duration, 'durée', true);
+  if (service !== undefined) result.service = service;
+  if (duration !== undefined) result.duration = duration;
+  if (e.domains !== undefined) {
+    if (!Array.isArray(e.domains)) throw new Error('charte invalide\u00a0: domaines');
+    result.domains = e.domains.map((d) => text(d, 'domaine')!);
+  }
+  return result;
+}
+
+export function validateCharter(value: unknown, site: string): Charter {
+  const c = value as Record<string, unknown>;
+  if (c?.site !== site) throw new Error('charte invalide\u00a0: site');
+  if (!Array.isArray(c.entries) || c.entries.length > MAX_ENTRIES) throw new Error('charte invalide\u00a0: entrées');
+  if (Number.isNaN(Date.parse(String(c.fetchedAt)))) throw new Error('charte invalide\u00a0: date');
+  return {
+    site,
+    url: text(c.url, 'adresse')!,
+    source: 'live',
+    fetchedAt: String(c.fetchedAt),
+    entries: c.entries.map(entry),
+  };
+}

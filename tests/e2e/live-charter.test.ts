@@ -1,0 +1,151 @@
+/**
+ * The charter as the portal publishes it: read live, compared with the bundled copy, and the
+ * bundled copy used, with the reason, when the published page cannot be read. Then a second
+ * Opendatasoft portal, analysed once the visitor grants its permission.
+ */
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error a plain JavaScript module, also run by hand
+import { startReplica } from '../replica/server.mjs';
+import { engines } from './engines';
+import { allCookies, clickButton, newestTabId, rowText, waitForText, type ExtensionBrowser } from './harness';
+
+interface Replica {
+  httpPort: number;
+  httpsPort: number;
+  setIssyCharter(mode: 'published' | 'extended' | 'missing' | 'garbage'): void;
+  close(): Promise<void>;
+}
+
+describe.each(engines)('in %s', (_engine, launch) => {
+  let replica: Replica;
+  let browser: ExtensionBrowser;
+  let control: Page;
+  let popup: Page;
+
+  beforeAll(async () => {
+    replica = await startReplica();
+    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
+    control = await browser.openExtensionPage('options.html');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await replica?.close();
+  });
+
+  async function openPopupOn(url: string): Promise<Page> {
+    await browser.openPage(url);
+    const tabId = await newestTabId(control);
+    return browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+  }
+
+  it('reads the published charter, shows Matomo as declared by it, and says what changed', async () => {
+    replica.setIssyCharter('extended');
+    popup = await openPopupOn('https://data.issy.com/');
+    await waitForText(popup, 'Charte publiée sur le site, lue le');
+    const matomo = await rowText(popup, '_pk_id.1.a1b2');
+    expect(matomo).toContain('Matomo');
+    expect(matomo).toContain('Compter les visites de façon anonyme pour améliorer la plateforme');
+    expect(matomo).not.toContain('Non déclaré');
+    await waitForText(popup, 'La charte a changé par rapport à la copie intégrée');
+    await waitForText(popup, 'ajoutés : « _pk_* »');
+    expect(await rowText(popup, 'sessionid')).toContain("Se souvenir de l'utilisateur d'une page à une autre.");
+  });
+
+  it('falls back to the bundled copy when the charter page is missing, and says why', async () => {
+    replica.setIssyCharter('missing');
+    await clickButton(popup, 'Relire la charte');
+    await waitForText(popup, 'Copie intégrée du');
+    await waitForText(popup, 'page introuvable (erreur 404)');
+    expect(await rowText(popup, '_pk_id.1.a1b2')).toContain('Non déclaré');
+  });
+
+  it('falls back to the bundled copy when the charter page is garbage, and says why', async () => {
+    replica.setIssyCharter('garbage');
+    await clickButton(popup, 'Relire la charte');
+    await waitForText(popup, 'charte illisible');
+    await waitForText(popup, 'Copie intégrée du');
+  });
+
+  it('says what changed since the previous reading', async () => {
+    replica.setIssyCharter('published');
+    await clickButton(popup, 'Relire la charte');
+    await waitForText(popup, 'La charte a changé depuis la lecture précédente');
+    await waitForText(popup, 'retirés : « _pk_* »');
+    expect(await rowText(popup, '_pk_id.1.a1b2')).toContain('Non déclaré');
+  });
+});
+
+// Chromium gives a test no way to answer its permission prompt (`developerPrivate.addHostPermission`
+// only grants the required hosts a visitor withheld, not optional ones); Firefox does, with
+// `extensions.webextOptionalPermissionPrompts`, so the real `permissions.request` runs there.
+const canGrant = engines.filter(([name]) => name === 'firefox');
+
+describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
+  let replica: Replica;
+  let browser: ExtensionBrowser;
+  let control: Page;
+
+  beforeAll(async () => {
+    replica = await startReplica();
+    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
+    control = await browser.openExtensionPage('options.html');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await replica?.close();
+  });
+
+  async function openPopupOn(url: string): Promise<Page> {
+    await browser.openPage(url);
+    const tabId = await newestTabId(control);
+    return browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+  }
+
+  it('analyses another Opendatasoft portal once its permission is granted, then forgets it', async () => {
+    const portalUrl = 'https://opendata.ville-exemple.fr/?consent=1';
+    // Before the visitor allows it, Témoin cannot even see which site the tab shows.
+    const before = await openPopupOn(portalUrl);
+    await waitForText(before, 'Ce site n’est pas couvert par Témoin.');
+    await before.close();
+
+    // The visitor allows the site (in the browser's add-ons manager, or from the toolbar click
+    // that lets Témoin see the tab), then asks Témoin to analyse it.
+    await browser.grantHostPermission!('*://*.ville-exemple.fr/*');
+    const other = await openPopupOn('https://opendata.ville-exemple.fr/');
+    await waitForText(other, 'opendata.ville-exemple.fr est un portail Opendatasoft.');
+    await clickButton(other, 'Analyser ce portail');
+
+    await waitForText(other, 'Charte publiée sur le site, lue le');
+    const session = await rowText(other, 'sessionid');
+    expect(session).toContain('Opendatasoft');
+    expect(session).toContain('Keeps a signed-in user signed in from one page to the next.');
+    expect(await rowText(other, '_ga')).toContain('Tells visitors apart to count them anonymously.');
+    expect(await rowText(other, '_ga_X1Y2Z3')).toContain('Google');
+    expect(await rowText(other, 'AWSALB')).toContain('Non déclaré');
+
+    // Clearing works there as on data.issy.com: the charter's necessary cookies stay.
+    const options = await browser.openExtensionPage('options.html');
+    await waitForText(options, 'opendata.ville-exemple.fr');
+    const before2 = await allCookies(control, 'ville-exemple.fr');
+    await options.evaluate(() => document.querySelectorAll('section.panel')[1]?.scrollIntoView());
+    const panels = await options.$$('section.panel');
+    const button = await panels[1]!.waitForSelector('button ::-p-text(Supprimer les cookies non essentiels)');
+    await button!.click();
+    await options.waitForFunction(() => document.querySelectorAll('[role=status]').length > 0);
+    const after = await allCookies(control, 'ville-exemple.fr');
+    expect(after.map((c) => c.name).sort()).toEqual(['csrftoken', 'sessionid']);
+    // _ga, _ga_X1Y2Z3, AWSALB, the page's Hotjar cookie, and the consent record, which this
+    // portal's charter does not declare.
+    expect(before2.length - after.length).toBe(5);
+
+    // Removing the portal gives its permission back.
+    await clickButton(options, 'Retirer');
+    await options.waitForFunction(() => !document.body.innerText.includes('ajouté le'));
+    const granted = await control.evaluate(
+      () => new Promise((resolve) => chrome.permissions.contains({ origins: ['*://*.ville-exemple.fr/*'] }, resolve)),
+    );
+    expect(granted).toBe(false);
+    await options.close();
+  });
+});
