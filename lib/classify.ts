@@ -2,8 +2,20 @@ import type { Flag, ShownCategory } from './categories';
 import { bareDomain, type CookieFacts } from './cookie';
 import { findEntry, type CompiledCharter } from './charter/match';
 import type { CharterEntry } from './charter/model';
+import { guessCookie, guessKey } from './knowledge/lookup';
+import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './knowledge/model';
 import { lifetimeInWords } from './lifetime';
+import type { Finding } from './rules';
 import { registrableDomain } from './site';
+
+/** What the knowledge base suggests for a name: a probability, never what the site declares. */
+export interface KnowledgeGuess {
+  provider: string;
+  kind: KnowledgeKind;
+  kindLabel: string;
+  purpose: string;
+  consentKey?: string;
+}
 
 export interface ClassifiedCookie {
   /** Unique within a report. */
@@ -11,9 +23,17 @@ export interface ClassifiedCookie {
   cookie: CookieFacts;
   declared: boolean;
   entry?: CharterEntry;
+  guess?: KnowledgeGuess;
   category: ShownCategory;
   lifetime: string;
   flags: Flag[];
+  findings: Finding[];
+}
+
+export function guessOf(entry: KnowledgeEntry | undefined): KnowledgeGuess | undefined {
+  if (!entry) return undefined;
+  const { provider, kind, purpose, consentKey } = entry;
+  return { provider, kind, kindLabel: kindLabels[kind], purpose, ...(consentKey && { consentKey }) };
 }
 
 function flagsOf(cookie: CookieFacts, host: string): Flag[] {
@@ -28,6 +48,7 @@ function flagsOf(cookie: CookieFacts, host: string): Flag[] {
   return flags;
 }
 
+/** The charter first; the knowledge base only adds a probable provider and kind. */
 export function classifyCookie(
   charter: CompiledCharter,
   cookie: CookieFacts,
@@ -36,15 +57,30 @@ export function classifyCookie(
   id: string,
 ): ClassifiedCookie {
   const entry = findEntry(charter, cookie);
+  const guess = guessOf(guessCookie(cookie.name, cookie.domain));
   return {
     id,
     cookie,
     declared: entry !== undefined,
-    entry,
+    ...(entry && { entry }),
+    ...(guess && { guess }),
     category: entry?.category ?? 'undeclared',
     lifetime: lifetimeInWords(cookie, nowSeconds),
     flags: flagsOf(cookie, host),
+    findings: [],
   };
+}
+
+/** A localStorage or sessionStorage key the page holds (never its value). */
+export interface StorageItem {
+  area: 'local' | 'session';
+  key: string;
+  guess?: KnowledgeGuess;
+}
+
+export function classifyKey(area: StorageItem['area'], key: string): StorageItem {
+  const guess = guessOf(guessKey(key));
+  return { area, key, ...(guess && { guess }) };
 }
 
 /** Is this cookie one that clearing must never touch? Only the charter can say a cookie is necessary. */

@@ -24,7 +24,7 @@ function siteUrl(charter: Charter): URL {
 async function plan(charter: Charter) {
   const url = siteUrl(charter);
   const cookies = await readSiteCookies(url);
-  const report = buildReport(charter, mergeInventory(cookies, [], url), url, new Date());
+  const report = buildReport({ charter, facts: mergeInventory(cookies, [], url), pageUrl: url, now: new Date() });
   const { keepNames } = await settings.getValue();
   return { url, cookies, plan: planClear(report.cookies, keepNames) };
 }

@@ -43,6 +43,8 @@ interface ProtocolMap {
   fetchCharterPage(tabId: number): { site: string; page: FetchedPage };
   recordCharterReading(reading: CharterReading): void;
   addPortal(tabId: number): { host: string };
+  /** Cookie values by report cookie id, only when the visitor asks to export them. */
+  getCookieValues(tabId: number): Record<string, string>;
   /** options → background */
   getClearState(site: string): ClearState;
   clearNonEssential(request: { site: string; ids: string[] }): CommandResult;

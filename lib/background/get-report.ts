@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import { charterIsStale, chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { reasonOf } from '../command-result';
+import type { StoredCookie } from '../cookie';
 import { storeIdOfTab } from '../cookie-jar';
+import { CONSENT_COOKIE } from '../opendatasoft';
 import { mergeInventory } from '../inventory';
 import type { ReportResult } from '../messaging';
 import { permissionFor } from '../portal-permission';
@@ -26,6 +28,13 @@ export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?
   return { url, coverage };
 }
 
+/** The consent cookie the page itself would read: on its host, at the widest path. */
+function consentRecordOf(cookies: StoredCookie[], url: URL): StoredCookie | undefined {
+  return cookies
+    .filter((c) => c.name === CONSENT_COOKIE && url.pathname.startsWith(c.path))
+    .sort((a, b) => a.path.length - b.path.length)[0];
+}
+
 export async function getReport(tabId: number): Promise<ReportResult> {
   try {
     const { url, coverage } = await coveredPage(tabId);
@@ -42,9 +51,17 @@ export async function getReport(tabId: number): Promise<ReportResult> {
       charterRecord(coverage.site),
     ]);
     const { charter, status } = chooseCharter(coverage.site, coverage.bundled, record);
+    const consentCookie = consentRecordOf(cookies, url);
     return {
       state: 'report',
-      report: buildReport(charter, mergeInventory(cookies, page?.cookieNames ?? [], url), url, new Date()),
+      report: buildReport({
+        charter,
+        facts: mergeInventory(cookies, page?.cookieNames ?? [], url),
+        pageUrl: url,
+        now: new Date(),
+        ...(consentCookie && { consentCookie }),
+        ...(page && { storageKeys: { local: page.localStorageKeys, session: page.sessionStorageKeys } }),
+      }),
       charterStatus: status,
       charterStale: charterIsStale(record, Date.now()),
       pageRead: page !== undefined,

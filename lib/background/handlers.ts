@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { chooseCharter } from '../charter/choose';
+import { cookieKey } from '../cookie';
 import { storeIdOfTab } from '../cookie-jar';
+import { readSiteCookies } from '../read-site-cookies';
 import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../clear-non-essential';
@@ -36,6 +38,13 @@ export const handlers = {
   removePortal,
 
   getPortals: () => portals.getValue(),
+
+  async getCookieValues(tabId: number) {
+    const { url, coverage } = await coveredPage(tabId);
+    if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
+    const cookies = await readSiteCookies(url, await storeIdOfTab(tabId));
+    return Object.fromEntries(cookies.map((c) => [cookieKey(c), c.value]));
+  },
 
   async resetPreferences(tabId: number) {
     const { url, coverage } = await coveredPage(tabId);

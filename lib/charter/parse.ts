@@ -453,6 +453,7 @@ function buildGrid(rows: Element[], warn: (cap: 'columns' | 'text') => void): Gr
 // Columns
 
 function headerField(text: string): Field | undefined {
+  if (text.includes('_')) return undefined; // `cookie_id` is a cookie's name, not a header
   const words = wordsOf(text);
   if (words.length === 0 || words.length > MAX_HEADER_WORDS) return undefined;
   return HEADERS.find(([, phrases]) => phrases.some((phrase) => phraseAt(words, phrase) >= 0))?.[0];
@@ -641,8 +642,8 @@ function tableProvider(found: FoundTable, columns: Map<Field, number>, label: st
 }
 
 /** Some pages repeat the header row further down a long table: it declares nothing. */
-function repeatsHeader(row: (Slot | undefined)[], columns: Map<Field, number>): boolean {
-  return columnsOf(row)?.get('name') === columns.get('name');
+function repeatsHeader(row: (Slot | undefined)[], header: (Slot | undefined)[]): boolean {
+  return row.length === header.length && row.every((slot, i) => collapse(slot?.text ?? '') === collapse(header[i]?.text ?? ''));
 }
 
 function readTable(found: FoundTable, number: number, warnings: Warnings): CharterEntry[] {
@@ -677,7 +678,7 @@ function readTable(found: FoundTable, number: number, warnings: Warnings): Chart
       if (section) category = section;
       return;
     }
-    if (r < header.row || repeatsHeader(row, columns)) return;
+    if (r < header.row || repeatsHeader(row, grid[header.row]!)) return;
     const entry = readRow(row, columns, { category, provider }, unreadable(r));
     if (entry) entries.push(entry);
   });

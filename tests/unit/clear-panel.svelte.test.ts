@@ -9,7 +9,12 @@ import { buildReport } from '@/lib/report';
 import { portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');
-const report = buildReport(issyCharter, mergeInventory(portalJar(), [], page), page, new Date('2026-11-29T12:00:00Z'));
+const report = buildReport({
+  charter: issyCharter,
+  facts: mergeInventory(portalJar(), [], page),
+  pageUrl: page,
+  now: new Date('2026-11-29T12:00:00Z'),
+});
 const state: ClearState = { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141']) } };
 
 describe('the options page’s clearing panel', () => {

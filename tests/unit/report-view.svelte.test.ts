@@ -14,7 +14,7 @@ const now = new Date('2026-11-29T12:00:00Z');
 function reportOf(jar = portalJar()): ReportResult {
   return {
     state: 'report',
-    report: buildReport(issyCharter, mergeInventory(jar, [], page), page, now),
+    report: buildReport({ charter: issyCharter, facts: mergeInventory(jar, [], page), pageUrl: page, now }),
     charterStatus: { used: 'bundled' },
     charterStale: false,
     pageRead: true,

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import { chooseCharter } from '../charter/choose';
+import { compileCharter, findEntry } from '../charter/match';
+import { charterRecord } from '../charter/records';
+import { storeIdOfTab } from '../cookie-jar';
+import { readSiteCookies } from '../read-site-cookies';
+import { coveredPage } from './get-report';
+
+// Firefox MV2 names it browserAction.
+const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+/** The count of undeclared cookies on a covered tab; a neutral mark when there is none. */
+export async function updateBadge(tabId: number): Promise<void> {
+  try {
+    const { url, coverage } = await coveredPage(tabId);
+    if (!url || !coverage) {
+      await action.setBadgeText({ tabId, text: '' });
+      return;
+    }
+    const { charter, status } = chooseCharter(coverage.site, coverage.bundled, await charterRecord(coverage.site));
+    const compiled = compileCharter(charter);
+    const cookies = await readSiteCookies(url, await storeIdOfTab(tabId));
+    const undeclared = status.used === 'none' ? cookies.length : cookies.filter((c) => !findEntry(compiled, c)).length;
+    await action.setBadgeText({ tabId, text: undeclared ? String(undeclared) : '✓' });
+    await action.setBadgeBackgroundColor({ tabId, color: undeclared ? '#b3541e' : '#5b6475' });
+    await action.setTitle({
+      tabId,
+      title: undeclared
+        ? `Témoin — ${undeclared} cookie${undeclared > 1 ? 's' : ''} non déclaré${undeclared > 1 ? 's' : ''} dans la charte`
+        : 'Témoin — tous les cookies sont déclarés dans la charte',
+    });
+  } catch {
+    // The tab closed while it was being counted.
+  }
+}
+
+/** Every tab Témoin may see, counted again (after a cookie or a charter changed). */
+export async function updateAllBadges(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.filter((tab) => tab.id !== undefined && tab.url).map((tab) => updateBadge(tab.id!)));
+}

@@ -1,0 +1,111 @@
+import { bareDomain } from './cookie';
+import type { ClassifiedCookie } from './classify';
+import type { Charter } from './charter/model';
+import { durationSeconds } from './charter/duration';
+import type { ConsentRecord } from './consent-record';
+import { needsConsent } from './knowledge/model';
+import { durationInWords } from './lifetime';
+import { CONSENT_COOKIE } from './opendatasoft';
+import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, TOLERANCE_DAYS, type Finding } from './rules';
+
+const DAY = 86_400;
+const NBSP = '\u00a0';
+
+export interface FindingContext {
+  nowSeconds: number;
+  /** The visitor's recorded choice, when the consent cookie exists. */
+  consent?: ConsentRecord;
+}
+
+function secondsLeft(c: ClassifiedCookie, nowSeconds: number): number | undefined {
+  const { session, expirationDate } = c.cookie;
+  return session || expirationDate === undefined ? undefined : expirationDate - nowSeconds;
+}
+
+function isAudience(c: ClassifiedCookie): boolean {
+  return c.entry?.category === 'statistics' || c.guess?.kind === 'audience';
+}
+
+/** Everything worth telling about one cookie, each finding naming its rule. */
+export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Finding[] {
+  const findings: Finding[] = [];
+  const left = secondsLeft(c, context.nowSeconds);
+  const guess = c.guess;
+
+  if (!c.entry) {
+    findings.push({
+      rule: 'undeclared',
+      text: guess
+        ? `Non déclaré dans la charte${NBSP}; probablement ${guess.provider} (${guess.kindLabel.toLowerCase()}).`
+        : `Non déclaré dans la charte${NBSP}; Témoin ne reconnaît pas ce nom.`,
+    });
+  } else {
+    const needsConsentByName = guess !== undefined && needsConsent(guess.kind);
+    if (c.entry.category === 'necessary' && needsConsentByName) {
+      findings.push({
+        rule: 'category-differs',
+        text: `La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de ${guess.kindLabel.toLowerCase()} (${guess.provider}).`,
+      });
+    }
+    const declared = c.entry.duration === undefined ? undefined : durationSeconds(c.entry.duration);
+    if (declared && left !== undefined && left > declared + TOLERANCE_DAYS * DAY) {
+      findings.push({ rule: 'lifetime-differs', text: `Déclaré pour «${NBSP}${c.entry.duration}${NBSP}», il expire dans ${c.lifetime}.` });
+    }
+  }
+
+  if (isAudience(c) && left !== undefined && left > (AUDIENCE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
+    findings.push({
+      rule: 'audience-over-13-months',
+      text: `Cookie de mesure d’audience qui expire dans ${c.lifetime}${NBSP}: au-delà des 13${NBSP}mois admis pour se passer de consentement.`,
+    });
+  }
+
+  if (c.cookie.name === CONSENT_COOKIE && c.entry && context.consent?.state === 'readable') {
+    const madeAt = context.consent.madeAt ? Date.parse(context.consent.madeAt) / 1000 : undefined;
+    const kept = left === undefined ? undefined : madeAt !== undefined ? left + (context.nowSeconds - madeAt) : left;
+    if (kept !== undefined && kept > (CHOICE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
+      findings.push({
+        rule: 'choice-kept-over-6-months',
+        text: `Votre choix est conservé ${durationInWords(kept)}${NBSP}; la CNIL recommande de le redemander au bout de 6${NBSP}mois environ.`,
+      });
+    }
+  }
+
+  // Consent matters for what the charter does not present as necessary or as exempt statistics.
+  const exemptByCharter = c.entry?.category === 'necessary' || c.entry?.category === 'statistics';
+  if (guess && needsConsent(guess.kind) && !exemptByCharter) {
+    const consent = context.consent;
+    const refused =
+      consent?.state === 'readable' && guess.consentKey
+        ? consent.choices.find((choice) => choice.key === guess.consentKey && !choice.accepted)
+        : undefined;
+    if (!consent) {
+      findings.push({ rule: 'present-without-consent', text: `Présent alors qu’aucun choix n’est enregistré${NBSP}: sans choix, c’est un refus.` });
+    } else if (refused) {
+      findings.push({ rule: 'present-without-consent', text: `Présent alors que votre choix enregistré refuse ${refused.label}.` });
+    }
+  }
+
+  if (c.flags.includes('thirdParty')) {
+    findings.push({ rule: 'third-party', text: `Déposé pour ${bareDomain(c.cookie.domain)}, un autre site que le portail.` });
+  }
+  if (c.cookie.partitionKey?.topLevelSite) {
+    findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite} (cookie partitionné).` });
+  }
+  return findings;
+}
+
+/** What concerns the site as a whole: the declared cookies this browser does not hold. */
+export function siteFindings(charter: Charter, cookies: ClassifiedCookie[]): Finding[] {
+  const names = cookies.map((c) => c.cookie.name);
+  const findings: Finding[] = [];
+  for (const entry of charter.entries) {
+    for (const pattern of entry.names) {
+      const seen = 'exact' in pattern ? names.includes(pattern.exact) : names.some((n) => n.startsWith(pattern.prefix));
+      if (seen) continue;
+      const shown = 'exact' in pattern ? pattern.exact : `${pattern.prefix}*`;
+      findings.push({ rule: 'declared-not-seen', text: `«${NBSP}${shown}${NBSP}» est déclaré dans la charte mais absent de ce navigateur.` });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,56 @@
+/**
+ * The rules Témoin checks, each with the text it comes from. A finding is information for the
+ * visitor, never an accusation: the wording says what was observed and which rule it relates to.
+ */
+
+export type RuleId =
+  | 'undeclared'
+  | 'category-differs'
+  | 'lifetime-differs'
+  | 'audience-over-13-months'
+  | 'choice-kept-over-6-months'
+  | 'present-without-consent'
+  | 'third-party'
+  | 'partitioned'
+  | 'declared-not-seen';
+
+export interface Source {
+  label: string;
+  url?: string;
+}
+
+const charterOfSite: Source = { label: 'Charte cookies du site' };
+const guidelines: Source = {
+  label: 'CNIL, délibération n° 2020-091 du 17 septembre 2020 (lignes directrices « cookies et autres traceurs »)',
+};
+const recommendation: Source = {
+  label: 'CNIL, délibération n° 2020-092 du 17 septembre 2020 (recommandation « cookies et autres traceurs »)',
+};
+const audience: Source = {
+  label: 'CNIL, cookies et traceurs exemptés pour la mesure d’audience',
+  url: 'https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience',
+};
+const browsers: Source = { label: 'Fonctionnement des navigateurs (cookies tiers et partitionnés)' };
+
+export const rules: Record<RuleId, { title: string; level: 'attention' | 'info'; source: Source }> = {
+  undeclared: { title: 'Non déclaré dans la charte', level: 'attention', source: charterOfSite },
+  'category-differs': { title: 'Catégorie à vérifier', level: 'attention', source: charterOfSite },
+  'lifetime-differs': { title: 'Durée plus longue que déclarée', level: 'attention', source: charterOfSite },
+  'audience-over-13-months': { title: 'Mesure d’audience au-delà de 13 mois', level: 'attention', source: audience },
+  'choice-kept-over-6-months': { title: 'Choix conservé plus de 6 mois', level: 'info', source: recommendation },
+  'present-without-consent': { title: 'Présent sans consentement', level: 'attention', source: guidelines },
+  'third-party': { title: 'Cookie tiers', level: 'info', source: browsers },
+  partitioned: { title: 'Cookie partitionné', level: 'info', source: browsers },
+  'declared-not-seen': { title: 'Déclaré mais absent', level: 'info', source: charterOfSite },
+};
+
+export interface Finding {
+  rule: RuleId;
+  /** One plain French sentence about this cookie or site. */
+  text: string;
+}
+
+/** Limits, in days, with a day's tolerance for clocks and rounding. */
+export const AUDIENCE_MAX_DAYS = 395; // 13 months
+export const CHOICE_MAX_DAYS = 183; // 6 months
+export const TOLERANCE_DAYS = 1;
