@@ -28,6 +28,13 @@ export default defineConfig({
       },
     }),
   }),
+  vite: () => ({
+    resolve: {
+      // The package's `module` entry is its unminified source: a public-suffix table in number
+      // literals far larger than the minified build it also ships.
+      alias: { 'tldts-icann': 'tldts-icann/dist/index.esm.min.js' },
+    },
+  }),
   zip: {
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{packageVersion}}-sources-{{manifestVersion}}.zip',

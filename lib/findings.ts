@@ -56,7 +56,8 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
   if (isAudience(c) && left !== undefined && left > (AUDIENCE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
     findings.push({
       rule: 'audience-over-13-months',
-      text: `Cookie de mesure d’audience qui expire dans ${c.lifetime}${NBSP}: au-delà des 13${NBSP}mois admis pour se passer de consentement.`,
+      // In days: « 13 mois » rounded would read as within the limit.
+      text: `Cookie de mesure d’audience qui expire dans ${Math.round(left / DAY)}${NBSP}jours${NBSP}: au-delà des 13${NBSP}mois (${AUDIENCE_MAX_DAYS}${NBSP}jours) admis pour se passer de consentement.`,
     });
   }
 

@@ -1,9 +1,22 @@
-import { getDomain } from 'tldts';
+import { getDomain } from 'tldts-icann';
 
-/** `data.issy.com` → `issy.com`; a host without a public suffix (localhost, an IP) stays as it is. */
+// A report asks for the same few domains over and over (every cookie of a site shares one).
+const known = new Map<string, string>();
+
+/**
+ * `data.issy.com` → `issy.com`; a host without a public suffix (localhost, an IP) stays as it
+ * is. ICANN suffixes only (tldts-icann): a portal is never hosted under a private suffix, and the
+ * full list would double the extension's size.
+ */
 export function registrableDomain(host: string): string {
-  const bare = host.startsWith('.') ? host.slice(1) : host;
-  return getDomain(bare, { allowPrivateDomains: true }) ?? bare;
+  let domain = known.get(host);
+  if (domain === undefined) {
+    const bare = host.startsWith('.') ? host.slice(1) : host;
+    domain = getDomain(bare) ?? bare;
+    if (known.size > 1000) known.clear();
+    known.set(host, domain);
+  }
+  return domain;
 }
 
 /** The "schemeful site" browsers key partitioned cookies by: `https://issy.com`. */

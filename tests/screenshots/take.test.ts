@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 // @ts-expect-error a plain JavaScript module, also run by hand
 import { startReplica } from '../replica/server.mjs';
 import { launchChromium } from '../e2e/chromium';
-import { tabIdOf } from '../e2e/harness';
+import { tabIdOf, waitForText } from '../e2e/harness';
 
 it('takes the README’s screenshots', async () => {
   const replica = await startReplica();
@@ -20,14 +20,14 @@ it('takes the README’s screenshots', async () => {
 
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.setViewport({ width: 380, height: 600 });
-    await popup.waitForSelector('li.cookie');
+    await waitForText(popup, 'Charte publiée sur le site, lue le');
     await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
 
     await options.setViewport({ width: 900, height: 700 });
     await options.reload();
     await options.waitForSelector('li.cookie');
     await options.screenshot({ path: 'docs/options.png', fullPage: true });
-    expect(await popup.$$('li.cookie')).toHaveLength(7);
+    expect(await popup.$$('li.cookie')).toHaveLength(8);
   } finally {
     await browser.close();
     await replica.close();
