@@ -26,6 +26,15 @@ export default defineConfig({
         },
       },
       {
+        // `npm run bench`: figures and budgets, run apart from the tests (timing is noisy here).
+        test: {
+          name: 'bench',
+          include: ['bench/run.bench.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
         test: { name: 'screenshots', include: ['tests/screenshots/*.test.ts'], testTimeout: 60_000 },
       },
     ],

@@ -41,9 +41,10 @@ export function findEntry(
   charter: CompiledCharter,
   cookie: { name: string; domain: string },
 ): CharterEntry | undefined {
+  const exact = charter.exact.get(cookie.name);
+  const prefixed = charter.prefixes.filter((p) => cookie.name.startsWith(p.prefix));
+  if (!exact && prefixed.length === 0) return undefined; // most cookies: no domain work at all
   const domain = registrableDomain(bareDomain(cookie.domain));
   const inScope = (entry: CharterEntry) => (entry.domains ?? [charter.siteDomain]).includes(domain);
-  const exact = charter.exact.get(cookie.name)?.find(inScope);
-  if (exact) return exact;
-  return charter.prefixes.find((p) => cookie.name.startsWith(p.prefix) && inScope(p.entry))?.entry;
+  return exact?.find(inScope) ?? prefixed.find((p) => inScope(p.entry))?.entry;
 }

@@ -4,38 +4,52 @@ import { knowledge } from './entries';
 import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './model';
 
 /**
- * The knowledge base compiled once for lookups: a map of exact names, then prefixes longest
- * first, so a guess costs one map lookup and a short scan (the table never changes at run time).
+ * The knowledge base compiled once for lookups: a map of exact names, and the prefixes bucketed
+ * by their first two characters (longest first in each bucket), so a guess costs two map
+ * lookups and a scan of a handful of prefixes (the table never changes at run time).
  */
+type Prefix = { prefix: string; entry: KnowledgeEntry };
 interface CompiledKnowledge {
   exact: Map<string, KnowledgeEntry[]>;
-  prefixes: { prefix: string; entry: KnowledgeEntry }[];
+  byStart: Map<string, Prefix[]>;
+  /** Prefixes shorter than a bucket key. */
+  short: Prefix[];
 }
 
+const START = 2;
 let compiled: CompiledKnowledge | undefined;
 
 function compile(): CompiledKnowledge {
   if (compiled) return compiled;
   const exact = new Map<string, KnowledgeEntry[]>();
-  const prefixes: CompiledKnowledge['prefixes'] = [];
+  const byStart = new Map<string, Prefix[]>();
+  const short: Prefix[] = [];
   for (const entry of knowledge) {
     for (const pattern of entry.names) {
-      if ('exact' in pattern) exact.set(pattern.exact, [...(exact.get(pattern.exact) ?? []), entry]);
-      else prefixes.push({ prefix: pattern.prefix, entry });
+      if ('exact' in pattern) {
+        exact.set(pattern.exact, [...(exact.get(pattern.exact) ?? []), entry]);
+      } else if (pattern.prefix.length < START) {
+        short.push({ prefix: pattern.prefix, entry });
+      } else {
+        const start = pattern.prefix.slice(0, START);
+        byStart.set(start, [...(byStart.get(start) ?? []), { prefix: pattern.prefix, entry }]);
+      }
     }
   }
-  prefixes.sort((a, b) => b.prefix.length - a.prefix.length);
-  compiled = { exact, prefixes };
+  const longestFirst = (a: Prefix, b: Prefix) => b.prefix.length - a.prefix.length;
+  for (const list of byStart.values()) list.sort(longestFirst);
+  short.sort(longestFirst);
+  compiled = { exact, byStart, short };
   return compiled;
 }
 
 /** Every entry whose names cover `name`, best first: exact names, then longer prefixes. */
 function candidates(name: string): KnowledgeEntry[] {
-  const { exact, prefixes } = compile();
-  return [
-    ...(exact.get(name) ?? []),
-    ...prefixes.filter((p) => name.startsWith(p.prefix)).map((p) => p.entry),
-  ];
+  const { exact, byStart, short } = compile();
+  const found: KnowledgeEntry[] = [...(exact.get(name) ?? [])];
+  for (const p of byStart.get(name.slice(0, START)) ?? []) if (name.startsWith(p.prefix)) found.push(p.entry);
+  for (const p of short) if (name.startsWith(p.prefix)) found.push(p.entry);
+  return found;
 }
 
 /**
@@ -45,12 +59,14 @@ function candidates(name: string): KnowledgeEntry[] {
  * Instagram's, anywhere else a framework's CSRF token.
  */
 export function guessCookie(name: string, domain: string): KnowledgeEntry | undefined {
+  const found = candidates(name);
+  if (found.length === 0) return undefined;
   const host = bareDomain(domain).toLowerCase();
   const site = registrableDomain(host);
   const fits = (entry: KnowledgeEntry) =>
     !entry.domains || entry.domains.some((d) => site === d || host === d || host.endsWith(`.${d}`));
-  const found = candidates(name).filter(fits);
-  return found.find((entry) => entry.domains) ?? found[0];
+  const fitting = found.filter(fits);
+  return fitting.find((entry) => entry.domains) ?? fitting[0];
 }
 
 /**

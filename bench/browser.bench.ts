@@ -1,0 +1,205 @@
+/**
+ * The figures that need a real browser: the popup from opening to every row rendered, the
+ * script Témoin puts in a portal page, and charter parsing with the browser's own DOMParser.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { CDPSession, CookieData, Page } from 'puppeteer-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+// @ts-expect-error a plain JavaScript module
+import { startReplica } from '../tests/replica/server.mjs';
+import { launchChromium } from '../tests/e2e/chromium';
+import { tabIdOf, type ExtensionBrowser } from '../tests/e2e/harness';
+import { record } from './results';
+import { summarise } from './stats';
+
+const OPENS = 15;
+const PORTAL_PAGE = 'https://data.issy.com/terms/cookies-policy/'; // a portal page that sets no cookie itself
+
+let replica: { httpPort: number; httpsPort: number; close(): Promise<void> };
+let browser: ExtensionBrowser;
+let control: Page;
+let portal: Page;
+let tabId: number;
+
+beforeAll(async () => {
+  replica = await startReplica();
+  browser = await launchChromium(resolve('.output/chrome-mv3'), { http: replica.httpPort, https: replica.httpsPort });
+  control = await browser.openExtensionPage('options.html');
+  portal = await browser.openPage(PORTAL_PAGE);
+  tabId = await tabIdOf(control, 'https://data.issy.com/*');
+});
+afterAll(async () => {
+  await browser?.close();
+  await replica?.close();
+});
+
+const year = () => Math.floor(Date.now() / 1000) + 365 * 86_400;
+const cookie = (name: string, domain = 'data.issy.com', extra: Partial<CookieData> = {}): CookieData => ({
+  name,
+  value: 'v',
+  domain,
+  path: '/',
+  expires: year(),
+  ...extra,
+});
+
+/** Replaces every cookie in the browser with the given jar. */
+async function setJar(cookies: CookieData[]) {
+  const context = browser.browser.defaultBrowserContext();
+  const existing = await context.cookies();
+  if (existing.length) await context.deleteCookie(...existing);
+  for (let i = 0; i < cookies.length; i += 200) await context.setCookie(...cookies.slice(i, i + 200));
+}
+
+function portalJar(size: number): CookieData[] {
+  const jar = [
+    cookie('sessionid', 'data.issy.com', { httpOnly: true }),
+    cookie('csrftoken'),
+    cookie('django_language'),
+    cookie('cookies_preferences'),
+    cookie('_ga', '.issy.com'),
+  ];
+  for (let i = jar.length; i < size; i++) {
+    // A tenth of them partitioned, as embedded widgets leave them.
+    const partitioned = i % 10 === 0;
+    jar.push(
+      cookie(`_bench_${i}`, 'data.issy.com', partitioned
+        ? { secure: true, sameSite: 'None', partitionKey: { sourceOrigin: 'https://issy.com', hasCrossSiteAncestor: false } }
+        : {}),
+    );
+  }
+  return jar;
+}
+
+const elsewhere = (count: number) =>
+  Array.from({ length: count }, (_, i) => cookie(`other_${i}`, `site${i % 50}.example`));
+
+async function openAndTime(path: string, until: 'report' | 'load'): Promise<{ ms: number; fcp?: number }> {
+  const page = await browser.browser.newPage();
+  await page.goto(`${browser.extensionOrigin}/${path}`, { waitUntil: 'load' });
+  const handle = await page.waitForFunction(
+    (until) => {
+      if (until === 'load') {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return nav && nav.loadEventEnd > 0 ? { ms: nav.loadEventEnd } : false;
+      }
+      const all = performance.getEntriesByName('temoin:report-rendered')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return all && fcp ? { ms: all.startTime, fcp: fcp.startTime } : false;
+    },
+    { timeout: 15_000, polling: 20 },
+    until,
+  );
+  const timing = (await handle.jsonValue()) as { ms: number; fcp?: number };
+  await page.close();
+  return timing;
+}
+
+/** Popup opens interleaved with opens of a blank page of the same extension (the floor). */
+async function popupFigures(label: string) {
+  const popup: number[] = [];
+  const fcp: number[] = [];
+  const floor: number[] = [];
+  await openAndTime(`popup.html?tabId=${tabId}`, 'report'); // first open reads the charter: not counted
+  for (let i = 0; i < OPENS; i++) {
+    const open = await openAndTime(`popup.html?tabId=${tabId}`, 'report');
+    popup.push(open.ms);
+    fcp.push(open.fcp!);
+    floor.push((await openAndTime('icon/128.png', 'load')).ms);
+  }
+  record(summarise(`popup, ${label}: blank extension page (floor)`, floor));
+  record(summarise(`popup, ${label}: first contentful paint`, fcp));
+  record(summarise(`popup, ${label}: every row rendered`, popup));
+  record(summarise(`popup, ${label}: every row, above the floor`, popup.map((ms, i) => ms - floor[i]!), 30));
+}
+
+it('times the popup with 5 cookies', async () => {
+  await setJar(portalJar(5));
+  await popupFigures('5 cookies');
+});
+
+it('times the popup with 180 cookies on the portal (Chrome’s most)', async () => {
+  await setJar(portalJar(180));
+  await popupFigures('180 cookies');
+});
+
+it('times the popup with 180 cookies and 1,000 more of other sites', async () => {
+  await setJar([...portalJar(180), ...elsewhere(1000)]);
+  await popupFigures('180 + 1 000 ailleurs');
+});
+
+it('measures what Témoin runs inside a portal page', async () => {
+  const session: CDPSession = await portal.createCDPSession();
+  const isolated: number[] = [];
+  session.on('Debugger.scriptParsed', (event) => {
+    if ((event.executionContextAuxData as { type?: string } | undefined)?.type === 'isolated') isolated.push(event.length ?? 0);
+  });
+  await session.send('Debugger.enable');
+  await session.send('Performance.enable');
+  const scriptTime = async () =>
+    (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
+  const cost: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    const before = await scriptTime();
+    await openAndTime(`popup.html?tabId=${tabId}`, 'report');
+    cost.push((await scriptTime()) - before);
+  }
+  await session.detach();
+  record({ name: 'page script: bytes injected per opening', unit: 'B', median: Math.max(...isolated), budget: 4096,
+    note: 'no content script: injected only when the popup opens' });
+  record(summarise('page script: main-thread time per opening', cost, 1));
+  expect(isolated.length).toBeGreaterThan(0);
+});
+
+it('parses charters with the browser’s DOMParser', async () => {
+  const bundle = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, lib: { entry: resolve('lib/charter/parse.ts'), formats: ['es'], fileName: 'parse' } },
+  });
+  const output = (Array.isArray(bundle) ? bundle[0]! : bundle) as { output: { code?: string }[] };
+  const code = output.output[0]!.code!;
+  const page = await browser.browser.newPage();
+  await page.goto(PORTAL_PAGE, { waitUntil: 'load' });
+  const largestFixture = readFileSync('tests/fixtures/charters/fr-several-sections.html', 'utf8');
+  const row = (i: number) =>
+    `<tr><td>Prestataire ${i}</td><td>Service ${i}</td><td>cookie_${i}; autre_${i}</td><td>Finalité du cookie numéro ${i}, décrite en une phrase.</td><td>13 mois</td></tr>`;
+  let rows = '';
+  for (let i = 0; rows.length < 1024 * 1024; i++) rows += row(i);
+  const megabyte = `<!doctype html><h2>Cookies nécessaires</h2><table><tr><th>Prestataire</th><th>Service</th><th>Nom du cookie</th><th>Finalité</th><th>Durée</th></tr>${rows}</table>`;
+  const times = await page.evaluate(
+    async (code, pages, runs) => {
+      const url = URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+      // Through a string, so the test runner does not rewrite this page-side import().
+      const module = await (new Function('url', 'return import(url)') as (url: string) => Promise<object>)(url);
+      const parse = (module as { parseCharter?: (doc: Document, meta: object) => { charter: { entries: unknown[] } } })
+        .parseCharter;
+      if (!parse) throw new Error('parseCharter not exported');
+      const meta = { site: 'data.issy.com', url: 'https://data.issy.com/', fetchedAt: new Date().toISOString() };
+      return pages.map((html) => {
+        const dom: number[] = [];
+        const parsing: number[] = [];
+        let entries = 0;
+        for (let i = 0; i < runs; i++) {
+          const t0 = performance.now();
+          const doc = new DOMParser().parseFromString(html, 'text/html');
+          const t1 = performance.now();
+          entries = parse(doc, meta).charter.entries.length;
+          parsing.push(performance.now() - t1);
+          dom.push(t1 - t0);
+        }
+        return { dom, parsing, entries };
+      });
+    },
+    code,
+    [largestFixture, megabyte],
+    15,
+  );
+  await page.close();
+  record(summarise('charter parse, largest fixture', times[0]!.parsing));
+  record(summarise(`charter parse, 1 MB page (${times[1]!.entries} entries)`, times[1]!.parsing, 20));
+  record(summarise('DOMParser alone, 1 MB page (browser’s share)', times[1]!.dom));
+  expect(times[1]!.entries).toBeGreaterThan(1000);
+});

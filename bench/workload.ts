@@ -1,0 +1,42 @@
+/** Realistic cookie jars for `npm run bench`: the charter's names, trackers' names, random ones. */
+import { knowledge } from '../lib/knowledge/entries';
+import type { CookieFacts } from '../lib/cookie';
+
+/** A small deterministic generator, so every run measures the same jar. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const charterNames = ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'];
+const trackerNames = knowledge.flatMap((entry) =>
+  entry.names.map((p) => ('exact' in p ? p.exact : `${p.prefix}1a2b3c`)),
+);
+const domains = ['data.issy.com', '.issy.com', '.data.issy.com', '.youtube.com', '.doubleclick.net'];
+
+export function jar(size: number, seed = 1): CookieFacts[] {
+  const next = random(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(next() * list.length)]!;
+  return Array.from({ length: size }, (_, i) => {
+    const roll = next();
+    const name =
+      roll < 0.1 ? pick(charterNames) : roll < 0.5 ? pick(trackerNames) : `c${Math.floor(next() * 1e9).toString(36)}_${i}`;
+    return {
+      name,
+      domain: pick(domains),
+      path: '/',
+      hostOnly: false,
+      secure: next() < 0.5,
+      httpOnly: next() < 0.2,
+      sameSite: 'lax',
+      session: false,
+      expirationDate: 1_900_000_000 + Math.floor(next() * 1e7),
+      storeId: '0',
+      seenByPage: true,
+      seenByApi: true,
+    };
+  });
+}
