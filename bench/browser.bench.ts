@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startReplica } from '../tests/replica/server.mjs';
 import { launchChromium } from '../tests/e2e/chromium';
 import { tabIdOf, type ExtensionBrowser } from '../tests/e2e/harness';
-import { record } from './results';
+import { noteMachine, record } from './results';
 import { summarise } from './stats';
 
 const OPENS = 15;
@@ -29,6 +29,7 @@ beforeAll(async () => {
   control = await browser.openExtensionPage('options.html');
   portal = await browser.openPage(PORTAL_PAGE);
   tabId = await tabIdOf(control, 'https://data.issy.com/*');
+  noteMachine('browser', await browser.browser.version());
 });
 afterAll(async () => {
   await browser?.close();

@@ -109,3 +109,26 @@ describe('the popup’s report', () => {
     );
   });
 });
+
+describe('a full jar in the popup', () => {
+  const many = () => [...portalJar(), ...Array.from({ length: 40 }, (_, i) => cookie({ name: `tracker_${i}` }))];
+
+  it('filters rows by name', async () => {
+    render(ReportView, { result: reportOf(many()) });
+    expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('cookie'))).toHaveLength(47);
+    await fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'tracker_1' } });
+    const rows = document.querySelectorAll('li.cookie');
+    expect([...rows].map((r) => r.querySelector('code')!.textContent)).toEqual(
+      expect.arrayContaining(['tracker_1', 'tracker_10', 'tracker_19']),
+    );
+    expect(rows).toHaveLength(11);
+  });
+
+  it('filters rows by category, and says when nothing matches', async () => {
+    render(ReportView, { result: reportOf(many()) });
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Catégorie' }), { target: { value: 'necessary' } });
+    expect(document.querySelectorAll('li.cookie')).toHaveLength(4);
+    await fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zzz' } });
+    expect(screen.getByText('Aucun cookie ne correspond à ce filtre.')).toBeInTheDocument();
+  });
+});
