@@ -2,6 +2,7 @@ import type { Charter } from './charter/model';
 import { cookieKey } from './cookie';
 import { planClear, type ClearPlan } from './clear-plan';
 import { mergeInventory } from './inventory';
+import { consentCookieOf } from './opendatasoft';
 import { readSiteCookies } from './read-site-cookies';
 import type { CommandResult } from './command-result';
 import { removeCookies } from './remove-cookies';
@@ -24,7 +25,14 @@ function siteUrl(charter: Charter): URL {
 async function plan(charter: Charter) {
   const url = siteUrl(charter);
   const cookies = await readSiteCookies(url);
-  const report = buildReport({ charter, facts: mergeInventory(cookies, [], url), pageUrl: url, now: new Date() });
+  const consentCookie = consentCookieOf(cookies, url);
+  const report = buildReport({
+    charter,
+    facts: mergeInventory(cookies, [], url),
+    pageUrl: url,
+    now: new Date(),
+    ...(consentCookie && { consentCookie }),
+  });
   const { keepNames } = await settings.getValue();
   return { url, cookies, plan: planClear(report.cookies, keepNames) };
 }

@@ -1,3 +1,5 @@
+import type { StoredCookie } from './cookie';
+
 /**
  * Is this page an Opendatasoft portal? Its markup says so (page-probe.ts), or its catalogue API
  * answers JSON. Injected into the page, so `opendatasoftApiAnswers` stays self-contained.
@@ -17,3 +19,10 @@ export async function opendatasoftApiAnswers(): Promise<boolean> {
 
 /** Opendatasoft portals keep the visitor's consent choice in this cookie. */
 export const CONSENT_COOKIE = 'cookies_preferences';
+
+/** The consent cookie a page itself would read: on its host, at the widest path. */
+export function consentCookieOf(cookies: StoredCookie[], url: URL): StoredCookie | undefined {
+  return cookies
+    .filter((c) => c.name === CONSENT_COOKIE && url.pathname.startsWith(c.path))
+    .sort((a, b) => a.path.length - b.path.length)[0];
+}

@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import { charterIsStale, chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { reasonOf } from '../command-result';
-import type { StoredCookie } from '../cookie';
 import { storeIdOfTab } from '../cookie-jar';
-import { CONSENT_COOKIE } from '../opendatasoft';
+import { consentCookieOf } from '../opendatasoft';
 import { mergeInventory } from '../inventory';
 import type { ReportResult } from '../messaging';
 import { permissionFor } from '../portal-permission';
@@ -28,13 +27,6 @@ export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?
   return { url, coverage };
 }
 
-/** The consent cookie the page itself would read: on its host, at the widest path. */
-function consentRecordOf(cookies: StoredCookie[], url: URL): StoredCookie | undefined {
-  return cookies
-    .filter((c) => c.name === CONSENT_COOKIE && url.pathname.startsWith(c.path))
-    .sort((a, b) => a.path.length - b.path.length)[0];
-}
-
 export async function getReport(tabId: number): Promise<ReportResult> {
   try {
     const { url, coverage } = await coveredPage(tabId);
@@ -51,7 +43,7 @@ export async function getReport(tabId: number): Promise<ReportResult> {
       charterRecord(coverage.site),
     ]);
     const { charter, status } = chooseCharter(coverage.site, coverage.bundled, record);
-    const consentCookie = consentRecordOf(cookies, url);
+    const consentCookie = consentCookieOf(cookies, url);
     return {
       state: 'report',
       report: buildReport({

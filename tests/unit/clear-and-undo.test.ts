@@ -31,6 +31,17 @@ describe('clearing non-essential cookies', () => {
     expect(preview.kept.map((k) => k.cookie.cookie.name).sort()).toEqual(NECESSARY);
   });
 
+  it('judges the preview against the recorded choice', async () => {
+    jar.jar = jar.jar.map((c) =>
+      c.name === 'cookies_preferences' ? { ...c, value: encodeURIComponent(JSON.stringify({ ga: true })) } : c,
+    );
+    const ga = (await previewClear(issyCharter)).toDelete.find((c) => c.cookie.name === '_ga')!;
+    expect(ga.findings.map((f) => f.rule)).not.toContain('present-without-consent');
+    jar.jar = jar.jar.filter((c) => c.name !== 'cookies_preferences');
+    const without = (await previewClear(issyCharter)).toDelete.find((c) => c.cookie.name === '_ga')!;
+    expect(without.findings.map((f) => f.rule)).toContain('present-without-consent');
+  });
+
   it('keeps sessionid, csrftoken, django_language and the consent record, and removes the rest', async () => {
     const result = await clearAll();
     expect(jar.jar.map((c) => c.name).sort()).toEqual(NECESSARY);
