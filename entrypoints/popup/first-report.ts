@@ -1,24 +1,7 @@
-import { browser } from 'wxt/browser';
-import { sendMessage, type ReportResult } from '@/lib/messaging';
+import { askFirstReport, FIRST_REPORT_KEY, type FirstReport } from '@/lib/first-report';
 
-/** `popup.html?tabId=N` reports on tab N; opened from the toolbar, on the active tab. */
-export async function targetTab(): Promise<number | undefined> {
-  const param = new URLSearchParams(location.search).get('tabId');
-  if (param !== null) return /^\d+$/.test(param) ? Number(param) : undefined;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id;
-}
+/** The request /first-report.js started, or a new one should that script not have run. */
+const early = ((globalThis as Record<string, unknown>)[FIRST_REPORT_KEY] as FirstReport | undefined) ?? askFirstReport();
 
-/**
- * The first report, asked for as soon as this module runs (main.ts imports it first), so the
- * background works while the interface is still being built.
- */
-export const tabReady = targetTab();
-export const firstReport: Promise<ReportResult> = tabReady.then((tabId) =>
-  tabId === undefined
-    ? { state: 'error', message: 'Aucun onglet à examiner.' }
-    : sendMessage('getReport', tabId).catch((error: unknown) => ({
-        state: 'error' as const,
-        message: error instanceof Error ? error.message : String(error),
-      })),
-);
+export const tabReady = early.tabReady;
+export const firstReport = early.report;
