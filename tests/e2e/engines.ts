@@ -14,4 +14,5 @@ function built(dir: string): string {
 export const engines: [string, (ports: Ports) => Promise<ExtensionBrowser>][] = [
   ['chromium', (ports) => launchChromium(built('chrome-mv3'), ports)],
   ['firefox', (ports) => launchFirefox(built('firefox-mv2'), ports)],
+  ['firefox-mv3', (ports) => launchFirefox(built('firefox-mv3'), ports)],
 ];
