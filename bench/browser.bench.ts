@@ -8,8 +8,7 @@ import { join, resolve } from 'node:path';
 import type { CDPSession, CookieData, Page } from 'puppeteer-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-// @ts-expect-error a plain JavaScript module
-import { startReplica } from '../tests/replica/server.mjs';
+import { startReplica, type Replica } from '../tests/e2e/session';
 import { launchChromium } from '../tests/e2e/chromium';
 import { tabIdOf, type ExtensionBrowser } from '../tests/e2e/harness';
 import { noteMachine, record } from './results';
@@ -18,7 +17,7 @@ import { summarise } from './stats';
 const OPENS = 25;
 const PORTAL_PAGE = 'https://data.issy.com/terms/cookies-policy/'; // a portal page that sets no cookie itself
 
-let replica: { httpPort: number; httpsPort: number; close(): Promise<void> };
+let replica: Replica;
 let browser: ExtensionBrowser;
 let control: Page;
 let portal: Page;

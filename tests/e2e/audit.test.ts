@@ -3,33 +3,24 @@
  * CNIL findings, the recorded choice, the badge, and the exported files.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error a plain JavaScript module, also run by hand
-import { startReplica } from '../replica/server.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { clickButton, rowText, tabIdOf, waitForText, type ExtensionBrowser } from './harness';
+import { clickButton, rowText, tabIdOf, waitForText } from './harness';
+import { useSession } from './session';
 
 describe.each(engines)('in %s', (_engine, launch) => {
-  let replica: { httpPort: number; httpsPort: number; close(): Promise<void> };
-  let browser: ExtensionBrowser;
-  let control: Page;
+  const session = useSession(launch);
   let popup: Page;
   let tabId: number;
 
   beforeAll(async () => {
-    replica = await startReplica();
-    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
-    control = await browser.openExtensionPage('options.html');
+    const { browser, control } = session;
     const portal = await browser.openPage('https://data.issy.com/?consent=1');
     await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
     await portal.evaluate(() => localStorage.setItem('ajs_anonymous_id', 'secret-visitor-id'));
     tabId = await tabIdOf(control, 'https://data.issy.com/*');
     popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await waitForText(popup, 'Charte publiée sur le site, lue le');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await replica?.close();
   });
 
   it('explains _ga as probably Google Analytics, kept beyond 13 months', async () => {
@@ -62,7 +53,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
   it('counts the undeclared cookies on the toolbar badge', async () => {
     const undeclared = await popup.evaluate(() => document.querySelectorAll('li.cookie.undeclared').length);
     expect(undeclared).toBeGreaterThan(0);
-    const badge = await control.evaluate(
+    const badge = await session.control.evaluate(
       (tabId) =>
         new Promise<string>((resolve) => {
           const action = (chrome.action ?? (chrome as any).browserAction) as typeof chrome.action;

@@ -4,44 +4,18 @@
  * Opendatasoft portal, analysed once the visitor grants its permission.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// @ts-expect-error a plain JavaScript module, also run by hand
-import { startReplica } from '../replica/server.mjs';
+import { describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { allCookies, clickButton, newestTabId, rowText, waitForText, type ExtensionBrowser } from './harness';
-
-interface Replica {
-  httpPort: number;
-  httpsPort: number;
-  setIssyCharter(mode: 'published' | 'extended' | 'missing' | 'garbage'): void;
-  close(): Promise<void>;
-}
+import { allCookies, clickButton, rowText, waitForText } from './harness';
+import { useSession } from './session';
 
 describe.each(engines)('in %s', (_engine, launch) => {
-  let replica: Replica;
-  let browser: ExtensionBrowser;
-  let control: Page;
+  const session = useSession(launch);
   let popup: Page;
 
-  beforeAll(async () => {
-    replica = await startReplica();
-    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
-    control = await browser.openExtensionPage('options.html');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await replica?.close();
-  });
-
-  async function openPopupOn(url: string): Promise<Page> {
-    await browser.openPage(url);
-    const tabId = await newestTabId(control);
-    return browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-  }
-
   it('reads the published charter, shows Matomo as declared by it, and says what changed', async () => {
-    replica.setIssyCharter('extended');
-    popup = await openPopupOn('https://data.issy.com/');
+    session.replica.setIssyCharter('extended');
+    popup = await session.openPopupOn('https://data.issy.com/');
     await waitForText(popup, 'Charte publiée sur le site, lue le');
     const matomo = await rowText(popup, '_pk_id.1.a1b2');
     expect(matomo).toContain('Matomo');
@@ -53,7 +27,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
   });
 
   it('falls back to the bundled copy when the charter page is missing, and says why', async () => {
-    replica.setIssyCharter('missing');
+    session.replica.setIssyCharter('missing');
     await clickButton(popup, 'Relire la charte');
     await waitForText(popup, 'Copie intégrée du');
     await waitForText(popup, 'page introuvable (erreur 404)');
@@ -61,14 +35,14 @@ describe.each(engines)('in %s', (_engine, launch) => {
   });
 
   it('falls back to the bundled copy when the charter page is garbage, and says why', async () => {
-    replica.setIssyCharter('garbage');
+    session.replica.setIssyCharter('garbage');
     await clickButton(popup, 'Relire la charte');
     await waitForText(popup, 'charte illisible');
     await waitForText(popup, 'Copie intégrée du');
   });
 
   it('says what changed since the previous reading', async () => {
-    replica.setIssyCharter('published');
+    session.replica.setIssyCharter('published');
     await clickButton(popup, 'Relire la charte');
     await waitForText(popup, 'La charte a changé depuis la lecture précédente');
     await waitForText(popup, 'retirés : « _pk_* »');
@@ -82,58 +56,40 @@ describe.each(engines)('in %s', (_engine, launch) => {
 const canGrant = engines.filter(([name]) => name === 'firefox');
 
 describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
-  let replica: Replica;
-  let browser: ExtensionBrowser;
-  let control: Page;
-
-  beforeAll(async () => {
-    replica = await startReplica();
-    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
-    control = await browser.openExtensionPage('options.html');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await replica?.close();
-  });
-
-  async function openPopupOn(url: string): Promise<Page> {
-    await browser.openPage(url);
-    const tabId = await newestTabId(control);
-    return browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-  }
+  const session = useSession(launch);
 
   it('analyses another Opendatasoft portal once its permission is granted, then forgets it', async () => {
     const portalUrl = 'https://opendata.ville-exemple.fr/?consent=1';
     // Before the visitor allows it, Témoin cannot even see which site the tab shows.
-    const before = await openPopupOn(portalUrl);
+    const before = await session.openPopupOn(portalUrl);
     await waitForText(before, 'Ce site n’est pas couvert par Témoin.');
     await before.close();
 
     // The visitor allows the site (in the browser's add-ons manager, or from the toolbar click
     // that lets Témoin see the tab), then asks Témoin to analyse it.
-    await browser.grantHostPermission!('*://*.ville-exemple.fr/*');
-    const other = await openPopupOn('https://opendata.ville-exemple.fr/');
+    await session.browser.grantHostPermission!('*://*.ville-exemple.fr/*');
+    const other = await session.openPopupOn('https://opendata.ville-exemple.fr/');
     await waitForText(other, 'opendata.ville-exemple.fr est un portail Opendatasoft.');
     await clickButton(other, 'Analyser ce portail');
 
     await waitForText(other, 'Charte publiée sur le site, lue le');
-    const session = await rowText(other, 'sessionid');
-    expect(session).toContain('Opendatasoft');
-    expect(session).toContain('Keeps a signed-in user signed in from one page to the next.');
+    const sessionRow = await rowText(other, 'sessionid');
+    expect(sessionRow).toContain('Opendatasoft');
+    expect(sessionRow).toContain('Keeps a signed-in user signed in from one page to the next.');
     expect(await rowText(other, '_ga')).toContain('Tells visitors apart to count them anonymously.');
     expect(await rowText(other, '_ga_X1Y2Z3')).toContain('Google');
     expect(await rowText(other, 'AWSALB')).toContain('Non déclaré');
 
     // Clearing works there as on data.issy.com: the charter's necessary cookies stay.
-    const options = await browser.openExtensionPage('options.html');
+    const options = await session.browser.openExtensionPage('options.html');
     await waitForText(options, 'opendata.ville-exemple.fr');
-    const before2 = await allCookies(control, 'ville-exemple.fr');
+    const before2 = await allCookies(session.control, 'ville-exemple.fr');
     await options.evaluate(() => document.querySelectorAll('section.panel')[1]?.scrollIntoView());
     const panels = await options.$$('section.panel');
     const button = await panels[1]!.waitForSelector('button ::-p-text(Supprimer les cookies non essentiels)');
     await button!.click();
     await options.waitForFunction(() => document.querySelectorAll('[role=status]').length > 0);
-    const after = await allCookies(control, 'ville-exemple.fr');
+    const after = await allCookies(session.control, 'ville-exemple.fr');
     expect(after.map((c) => c.name).sort()).toEqual(['csrftoken', 'sessionid']);
     // _ga, _ga_X1Y2Z3, AWSALB, the page's Hotjar cookie, and the consent record, which this
     // portal's charter does not declare.
@@ -142,7 +98,7 @@ describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
     // Removing the portal gives its permission back.
     await clickButton(options, 'Retirer');
     await options.waitForFunction(() => !document.body.innerText.includes('ajouté le'));
-    const granted = await control.evaluate(
+    const granted = await session.control.evaluate(
       () => new Promise((resolve) => chrome.permissions.contains({ origins: ['*://*.ville-exemple.fr/*'] }, resolve)),
     );
     expect(granted).toBe(false);

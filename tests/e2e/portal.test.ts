@@ -3,12 +3,11 @@
  * data.issy.com that sets cookies the way the portal does (see tests/replica/server.mjs).
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoredCookie } from '../../lib/cookie';
-// @ts-expect-error a plain JavaScript module, also run by hand
-import { startReplica } from '../replica/server.mjs';
 import { engines } from './engines';
-import { allCookies, clickButton, newestTabId, rowText, tabIdOf, waitForOutcome, waitForText, type ExtensionBrowser } from './harness';
+import { allCookies, clickButton, newestTabId, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
+import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
 const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
@@ -16,29 +15,16 @@ const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).lo
 const names = (cookies: StoredCookie[]) => cookies.map((c) => c.name).sort();
 
 describe.each(engines)('in %s', (_engine, launch) => {
-  let replica: { httpPort: number; httpsPort: number; close(): Promise<void> };
-  let browser: ExtensionBrowser;
-  /** An extension page kept open to read the browser's cookies and tabs. */
-  let control: Page;
-
-  beforeAll(async () => {
-    replica = await startReplica();
-    browser = await launch({ http: replica.httpPort, https: replica.httpsPort });
-    control = await browser.openExtensionPage('options.html');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await replica?.close();
-  });
+  const session = useSession(launch);
 
   let portal: Page;
   let popup: Page;
   beforeEach(async () => {
     // A visitor who accepted the banner: the portal's cookies and the consent record.
-    portal = await browser.openPage(`${PORTAL}?consent=1`);
+    portal = await session.browser.openPage(`${PORTAL}?consent=1`);
     await portal.goto(PORTAL, { waitUntil: 'load' });
-    const tabId = await tabIdOf(control, `${PORTAL}*`);
-    popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const tabId = await tabIdOf(session.control, `${PORTAL}*`);
+    popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.waitForSelector('li.cookie', { timeout: 10_000 });
     return async () => {
       await popup.close();
@@ -86,13 +72,13 @@ describe.each(engines)('in %s', (_engine, launch) => {
   });
 
   it('resets the preferences: removes only the consent record, reloads the page, and undoes exactly', async () => {
-    const before = byKey(await allCookies(control));
+    const before = byKey(await allCookies(session.control));
     expect(names(before)).toContain('cookies_preferences');
     await portal.evaluate(() => ((window as any).notReloaded = true));
 
     await clickButton(popup, 'Réinitialiser mes préférences cookies');
     await waitForOutcome(popup, /^1 supprimé$/);
-    const after = byKey(await allCookies(control));
+    const after = byKey(await allCookies(session.control));
     expect(after).toEqual(before.filter((c) => c.name !== 'cookies_preferences'));
     // Reloaded, the portal finds no choice and shows its banner again.
     await portal.waitForFunction(() => !(window as any).notReloaded && !document.getElementById('banner')?.hidden, {
@@ -101,17 +87,17 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
     await clickButton(popup, 'Annuler la réinitialisation');
     await waitForOutcome(popup, /^1 restauré$/);
-    expect(byKey(await allCookies(control))).toEqual(before);
+    expect(byKey(await allCookies(session.control))).toEqual(before);
   });
 
   it('clears the non-essential cookies from the options page, keeping the necessary ones, and undoes exactly', async () => {
-    const before = byKey(await allCookies(control));
-    const options = await browser.openExtensionPage('options.html');
+    const before = byKey(await allCookies(session.control));
+    const options = await session.browser.openExtensionPage('options.html');
     await waitForText(options, 'À supprimer');
     await clickButton(options, 'Supprimer les cookies non essentiels');
     const outcome = await waitForOutcome(options, /supprimés/);
 
-    const after = await allCookies(control);
+    const after = await allCookies(session.control);
     expect(names(after)).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
     const removed = before.length - after.length;
     expect(removed).toBeGreaterThanOrEqual(3); // _ga, _hjSessionUser_3141, ods_embed, and what earlier tests added
@@ -119,14 +105,14 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
     await clickButton(options, 'Annuler la suppression');
     expect(await waitForOutcome(options, /restaurés/)).toBe(`${removed} restaurés`);
-    expect(byKey(await allCookies(control))).toEqual(before);
+    expect(byKey(await allCookies(session.control))).toEqual(before);
     await options.close();
   });
 
   it('says plainly when a tab is not on a covered site', async () => {
-    const other = await browser.openPage('http://elsewhere.example/');
-    const tabId = await newestTabId(control);
-    const page = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const other = await session.browser.openPage('http://elsewhere.example/');
+    const tabId = await newestTabId(session.control);
+    const page = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await waitForText(page, 'Ce site n’est pas couvert par Témoin.');
     await page.close();
     await other.close();

@@ -4,8 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { expect, it } from 'vitest';
-// @ts-expect-error a plain JavaScript module, also run by hand
-import { startReplica } from '../replica/server.mjs';
+import { startReplica } from '../e2e/session';
 import { launchChromium } from '../e2e/chromium';
 import { tabIdOf, waitForText } from '../e2e/harness';
 
