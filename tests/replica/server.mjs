@@ -73,11 +73,17 @@ function homePage(title) {
 </body></html>`;
 }
 
+const matomoSection = `<h3>Cookies de mesure d'audience</h3>
+<table><thead><tr><th>Nom du prestataire</th><th>Service et emplacement</th><th>Nom du cookies</th><th>Finalités</th></tr></thead><tbody>
+<tr><td>Matomo</td><td>Statistiques de fréquentation (front office)</td><td>Tout cookie commençant par _pk_</td><td>Compter les visites de façon anonyme pour améliorer la plateforme</td></tr>
+</tbody></table>
+`;
+
 /** The charter page as data.issy.com publishes it, or as a test wants it to be. */
 const issyCharters = {
   published: () => ({ status: 200, body: fixture('charte-cookies-data.issy.com.html') }),
   // The portal added a statistics section declaring Matomo's cookies.
-  extended: () => ({ status: 200, body: fixture('charte-issy-avec-matomo.html') }),
+  extended: () => ({ status: 200, body: fixture('charte-cookies-data.issy.com.html').replace('</main>', `${matomoSection}</main>`) }),
   missing: () => ({ status: 404, body: '<!doctype html><title>Page introuvable</title><h1>404</h1>' }),
   garbage: () => ({ status: 200, body: '<table><tr><td>\u0000\u0001<<<>>>&&&;;;</td></table><<script' }),
 };
