@@ -106,10 +106,10 @@ const HEADER_RULES: [Field, string[]][] = [
   ['provider', ['nom du prestataire', 'nom du fournisseur', "nom de l'éditeur", 'supplier name', 'provider name', 'vendor name', 'nombre del proveedor']],
   ['name', ['nom du cookie', 'nom des cookies', 'nom de cookie', 'cookie name', 'name of the cookie', 'nombre de la cookie', 'nombre de cookie', 'nombre de las cookies']],
   ['category', ['type', 'catégorie', 'category', 'tipo', 'categoría']],
-  ['provider', ['prestataire', 'fournisseur', 'éditeur', 'émetteur', 'provider', 'supplier', 'vendor', 'proveedor', 'proveedores']],
+  ['provider', ['prestataire', 'fournisseur', 'éditeur', 'émetteur', 'société', 'organisme', 'provider', 'supplier', 'vendor', 'company', 'issuer', 'proveedor', 'proveedores', 'empresa']],
   ['service', ['service', 'emplacement', 'location', 'ubicación', 'servicio']],
   ['duration', ['durée', 'duration', 'expiry', 'expiration', 'expires', 'lifetime', 'retention', 'conservation', 'validité', 'duración', 'caducidad', 'vencimiento', 'plazo', 'conservación']],
-  ['purpose', ['finalité', 'objet', 'usage', 'utilité', 'objectif', 'rôle', 'purpose', 'function', 'fonction', 'description', 'finalidad', 'propósito', 'descripción', 'función', 'uso']],
+  ['purpose', ['finalité', 'objet', 'usage', 'utilité', 'utilisation', 'objectif', 'but', 'rôle', 'purpose', 'function', 'fonction', 'description', 'finalidad', 'propósito', 'descripción', 'función', 'uso']],
   ['name', ['cookie', 'nom', 'name', 'nombre', 'traceur']],
 ];
 
@@ -119,7 +119,7 @@ const HEADER_RULES: [Field, string[]][] = [
  */
 const CATEGORY_RULES: [Category, string[]][] = [
   ['necessary', ['nécessaires', 'strictement nécessaires', 'essentiels', 'fonctionnels', 'techniques', 'necessary', 'strictly necessary', 'essential', 'functional', 'technical', 'necesarias', 'técnicas', 'esenciales', 'funcionales', 'imprescindibles']],
-  ['statistics', ['statistiques', "mesure d'audience", 'analytiques', 'analytics', 'statistics', 'audience measurement', 'analíticas', 'estadísticas', 'medición de audiencia']],
+  ['statistics', ['statistiques', "mesure d'audience", 'mesure de fréquentation', 'analytiques', 'performance', 'analytics', 'statistics', 'audience measurement', 'analíticas', 'estadísticas', 'medición de audiencia']],
   ['third-party', ['tiers', 'tierce partie', 'third-party', 'publicité', 'publicitaires', 'advertising', 'marketing', 'ciblage', 'targeting', 'réseaux sociaux', 'social', 'terceros', 'publicidad', 'publicitarias', 'redes sociales']],
   ['first-party', ['internes', 'first-party', 'propias', 'propios']],
 ];

@@ -365,3 +365,17 @@ describe('diffCharters', () => {
     expect(hasChanges(diffCharters(base, after))).toBe(false);
   });
 });
+
+describe('more header and heading wordings', () => {
+  it('reads « Société | Nom | But | Durée » under a performance heading', () => {
+    const doc = new DOMParser().parseFromString(
+      `<h2>Cookies de performance</h2><table><tr><th>Société</th><th>Nom</th><th>But</th><th>Durée</th></tr>
+       <tr><td>Matomo</td><td>_pk_id.*</td><td>Compter les visites</td><td>13 mois</td></tr></table>`,
+      'text/html',
+    );
+    const { charter } = parseCharter(doc, { site: 'data.issy.com', url: 'https://data.issy.com/', fetchedAt: '2026-11-29T00:00:00Z' });
+    expect(charter.entries).toEqual([
+      { provider: 'Matomo', names: [{ prefix: '_pk_id.' }], purpose: 'Compter les visites', category: 'statistics', duration: '13 mois' },
+    ]);
+  });
+});
