@@ -35,9 +35,9 @@ export async function getReport(tabId: number): Promise<ReportResult> {
       const portal = await isOpendatasoftTab(tabId, await probeTab(tabId));
       return { state: 'not-covered', host: url.hostname, ...(portal && { portal: { permission: permissionFor(url.hostname) } }) };
     }
-    const storeId = await storeIdOfTab(tabId);
+    // All at once: each is a round trip to the browser.
     const [cookies, page, undo, record] = await Promise.all([
-      readSiteCookies(url, storeId),
+      storeIdOfTab(tabId).then((storeId) => readSiteCookies(url, storeId)),
       probeTab(tabId),
       latestUndo(coverage.site, 'reset'),
       charterRecord(coverage.site),
