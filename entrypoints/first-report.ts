@@ -1,9 +1,7 @@
-import { askFirstReport, FIRST_REPORT_KEY } from '@/lib/first-report';
+import { startFirstReport } from '@/lib/first-report';
 
 /**
  * Loaded by popup.html as a classic script in its <head>: it runs while the page is still being
  * parsed, before the interface's modules are loaded, so the report is already on its way.
  */
-export default defineUnlistedScript(() => {
-  (globalThis as Record<string, unknown>)[FIRST_REPORT_KEY] = askFirstReport();
-});
+export default defineUnlistedScript(startFirstReport);

@@ -30,4 +30,14 @@ export function askFirstReport(): FirstReport {
 }
 
 /** Where the classic script leaves the request it started. */
-export const FIRST_REPORT_KEY = 'temoinFirstReport';
+const KEY = 'temoinFirstReport';
+
+/** Run by /first-report.js in the popup's <head>, before the interface's modules load. */
+export function startFirstReport(): void {
+  (globalThis as Record<string, unknown>)[KEY] = askFirstReport();
+}
+
+/** The request /first-report.js started, or a new one should that script not have run. */
+export function takeFirstReport(): FirstReport {
+  return ((globalThis as Record<string, unknown>)[KEY] as FirstReport | undefined) ?? askFirstReport();
+}
