@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { updateAllBadges, updateBadge } from '@/lib/background/badge';
+import { updateBadge, updateBadges } from '@/lib/background/badge';
 import { handlers } from '@/lib/background/handlers';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
@@ -19,12 +19,19 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'complete' || change.url) void updateBadge(tabId);
   });
+  // Cookies change in bursts: one count per burst, for the sites the burst concerns.
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const later = () => {
+  let changed: NonNullable<Parameters<typeof updateBadges>[0]> = [];
+  onCookiesChanged((cookie) => {
+    changed.push(cookie);
     clearTimeout(timer);
-    timer = setTimeout(() => void updateAllBadges(), 300);
-  };
-  onCookiesChanged(later);
-  charterRecords.watch(later);
-  portals.watch(later);
+    timer = setTimeout(() => {
+      const burst = changed;
+      changed = [];
+      void updateBadges(burst);
+    }, 300);
+  });
+  // A charter read again or a portal added or removed can change any count.
+  charterRecords.watch(() => void updateBadges());
+  portals.watch(() => void updateBadges());
 });

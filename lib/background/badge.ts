@@ -2,7 +2,10 @@ import { browser } from 'wxt/browser';
 import { chooseCharter } from '../charter/choose';
 import { compileCharter, findEntry } from '../charter/match';
 import { charterRecord } from '../charter/records';
+import type { StoredCookie } from '../cookie';
 import { storeIdOfTab } from '../cookie-jar';
+import { concernsSite } from '../cookie-scope';
+import { registrableDomain } from '../site';
 import { readSiteCookies } from '../read-site-cookies';
 import { coveredPage } from './get-report';
 
@@ -34,8 +37,16 @@ export async function updateBadge(tabId: number): Promise<void> {
   }
 }
 
-/** Every tab Témoin may see, counted again (after a cookie or a charter changed). */
-export async function updateAllBadges(): Promise<void> {
+/**
+ * Counts again the tabs Témoin may see (it sees the URL of covered sites only); with `changed`,
+ * only those whose site one of these cookies concerns, so browsing elsewhere costs nothing.
+ */
+export async function updateBadges(changed?: Pick<StoredCookie, 'domain' | 'partitionKey'>[]): Promise<void> {
   const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.filter((tab) => tab.id !== undefined && tab.url).map((tab) => updateBadge(tab.id!)));
+  const concerned = (url: string) => {
+    const domain = registrableDomain(new URL(url).hostname);
+    return !changed || changed.some((cookie) => concernsSite(cookie, domain));
+  };
+  const ids = tabs.filter((tab) => tab.id !== undefined && tab.url && /^https?:/.test(tab.url) && concerned(tab.url));
+  await Promise.all(ids.map((tab) => updateBadge(tab.id!)));
 }
