@@ -28,17 +28,21 @@ export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?
 }
 
 export async function getReport(tabId: number): Promise<ReportResult> {
+  // The page read takes longest and needs only the tab: it starts at once, as does the store lookup.
+  const page = probeTab(tabId);
+  const storeId = storeIdOfTab(tabId);
+  storeId.catch(() => {}); // awaited below when the site is covered; its failure is reported there
   try {
     const { url, coverage } = await coveredPage(tabId);
     if (!url) return { state: 'not-covered', host: null };
     if (!coverage) {
-      const portal = await isOpendatasoftTab(tabId, await probeTab(tabId));
+      const portal = await isOpendatasoftTab(tabId, await page);
       return { state: 'not-covered', host: url.hostname, ...(portal && { portal: { permission: permissionFor(url.hostname) } }) };
     }
     // All at once: each is a round trip to the browser.
-    const [cookies, page, undo, record] = await Promise.all([
-      storeIdOfTab(tabId).then((storeId) => readSiteCookies(url, storeId)),
-      probeTab(tabId),
+    const [cookies, probe, undo, record] = await Promise.all([
+      storeId.then((id) => readSiteCookies(url, id)),
+      page,
       latestUndo(coverage.site, 'reset'),
       charterRecord(coverage.site),
     ]);
@@ -48,15 +52,15 @@ export async function getReport(tabId: number): Promise<ReportResult> {
       state: 'report',
       report: buildReport({
         charter,
-        facts: mergeInventory(cookies, page?.cookieNames ?? [], url),
+        facts: mergeInventory(cookies, probe?.cookieNames ?? [], url),
         pageUrl: url,
         now: new Date(),
         ...(consentCookie && { consentCookie }),
-        ...(page && { storageKeys: { local: page.localStorageKeys, session: page.sessionStorageKeys } }),
+        ...(probe && { storageKeys: { local: probe.localStorageKeys, session: probe.sessionStorageKeys } }),
       }),
       charterStatus: status,
       charterStale: charterIsStale(record, Date.now()),
-      pageRead: page !== undefined,
+      pageRead: probe !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
     };
   } catch (error) {
