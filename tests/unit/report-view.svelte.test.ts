@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import ReportView from '@/components/ReportView.svelte';
@@ -113,9 +113,23 @@ describe('the popup’s report', () => {
 describe('a full jar in the popup', () => {
   const many = () => [...portalJar(), ...Array.from({ length: 40 }, (_, i) => cookie({ name: `tracker_${i}` }))];
 
+  it('renders the rows that can be in view at once, and every row right after', async () => {
+    const result = reportOf(many());
+    render(ReportView, { result });
+    const first = document.querySelectorAll('li.cookie').length;
+    expect(first).toBeGreaterThanOrEqual(Math.ceil(600 / 80));
+    expect(first).toBeLessThan(47);
+    // The totals and each list's count are those of the whole report from the start.
+    expect(screen.getByText(/47 cookies/)).toBeInTheDocument();
+    const undeclared = result.state === 'report' ? result.report.cookies.filter((c) => !c.declared).length : 0;
+    expect(screen.getByRole('heading', { name: `Non déclarés dans la charte (${undeclared})` })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: `Déclarés dans la charte (${47 - undeclared})` })).toBeInTheDocument();
+    await waitFor(() => expect(document.querySelectorAll('li.cookie')).toHaveLength(47));
+  });
+
   it('filters rows by name', async () => {
     render(ReportView, { result: reportOf(many()) });
-    expect(screen.getAllByRole('listitem').filter((li) => li.classList.contains('cookie'))).toHaveLength(47);
+    await waitFor(() => expect(document.querySelectorAll('li.cookie')).toHaveLength(47));
     await fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'tracker_1' } });
     const rows = document.querySelectorAll('li.cookie');
     expect([...rows].map((r) => r.querySelector('code')!.textContent)).toEqual(
