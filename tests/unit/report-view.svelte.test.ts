@@ -58,6 +58,12 @@ describe('the popup’s report', () => {
     expect(screen.getByText(/Copie intégrée du 29 novembre 2026/)).toBeInTheDocument();
   });
 
+  it('says it is reading the cookies only when the report is slow to come', async () => {
+    render(ReportView, { result: null });
+    expect(screen.queryByText('Lecture des cookies…')).not.toBeInTheDocument();
+    expect(await screen.findByText('Lecture des cookies…', {}, { timeout: 1000 })).toBeInTheDocument();
+  });
+
   it('says so when the site has no cookies', () => {
     render(ReportView, { result: reportOf([]) });
     expect(screen.getByText('Aucun cookie pour ce site pour l’instant.')).toBeInTheDocument();
