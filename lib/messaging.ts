@@ -11,7 +11,7 @@ import type { CommandResult } from './command-result';
 import type { Portal } from './portals';
 import type { Report } from './report';
 
-export type ReportResult =
+export type ReportResult = (
   | {
       state: 'report';
       report: Report;
@@ -24,7 +24,11 @@ export type ReportResult =
     }
   /** `portal` when the page is an Opendatasoft portal Témoin may analyse, with the permission to ask. */
   | { state: 'not-covered'; host: string | null; portal?: { permission: string } }
-  | { state: 'error'; message: string };
+  | { state: 'error'; message: string }
+) & {
+  /** The tab reported on, also when the active tab was asked for; absent when there was none. */
+  tabId?: number;
+};
 
 export interface ClearState {
   preview: ClearPreview;
@@ -37,8 +41,8 @@ export type CharterReading =
   | { site: string; failure: { reason: string; url?: string } };
 
 interface ProtocolMap {
-  /** popup → background */
-  getReport(tabId: number): ReportResult;
+  /** popup → background: a tab by its id (`popup.html?tabId=`), or the active one (toolbar). */
+  getReport(tab: number | 'active'): ReportResult;
   resetPreferences(tabId: number): CommandResult;
   fetchCharterPage(tabId: number): { site: string; page: FetchedPage };
   recordCharterReading(reading: CharterReading): void;

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { charterIsStale, chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { reasonOf } from '../command-result';
@@ -15,7 +15,10 @@ import { latestUndo } from '../undo-log';
 
 /** The page a tab shows, and Témoin's coverage of its site when it has one. */
 export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?: Coverage }> {
-  const tab = await browser.tabs.get(tabId);
+  return coverageOfTab(await browser.tabs.get(tabId));
+}
+
+async function coverageOfTab(tab: Browser.tabs.Tab): Promise<{ url?: URL; coverage?: Coverage }> {
   // Without access to the tab's site (a host permission, or activeTab), the browser hides its URL.
   const url = tab.url && /^https?:/.test(tab.url) ? new URL(tab.url) : undefined;
   if (!url) return {};
@@ -27,17 +30,32 @@ export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?
   return { url, coverage };
 }
 
-export async function getReport(tabId: number): Promise<ReportResult> {
-  // The page read takes longest and needs only the tab: it starts at once, as does the store lookup.
-  const page = probeTab(tabId);
-  const storeId = storeIdOfTab(tabId);
-  storeId.catch(() => {}); // awaited below when the site is covered; its failure is reported there
+/** The popup opened from the toolbar reports on the active tab of the window it belongs to. */
+async function tabOf(asked: number | 'active'): Promise<Browser.tabs.Tab | undefined> {
+  if (asked !== 'active') return browser.tabs.get(asked);
+  const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return active;
+}
+
+export async function getReport(asked: number | 'active'): Promise<ReportResult> {
   try {
-    const { url, coverage } = await coveredPage(tabId);
-    if (!url) return { state: 'not-covered', host: null };
+    const tab = await tabOf(asked);
+    if (tab?.id === undefined) return { state: 'error', message: 'Aucun onglet à examiner.' };
+    const tabId = tab.id;
+    // The page read takes longest and needs only the tab: it starts at once, as does the store lookup.
+    const page = probeTab(tabId);
+    const storeId = storeIdOfTab(tabId);
+    storeId.catch(() => {}); // awaited below when the site is covered; its failure is reported there
+    const { url, coverage } = await coverageOfTab(tab);
+    if (!url) return { tabId, state: 'not-covered', host: null };
     if (!coverage) {
       const portal = await isOpendatasoftTab(tabId, await page);
-      return { state: 'not-covered', host: url.hostname, ...(portal && { portal: { permission: permissionFor(url.hostname) } }) };
+      return {
+        tabId,
+        state: 'not-covered',
+        host: url.hostname,
+        ...(portal && { portal: { permission: permissionFor(url.hostname) } }),
+      };
     }
     // All at once: each is a round trip to the browser.
     const [cookies, probe, undo, record] = await Promise.all([
@@ -49,6 +67,7 @@ export async function getReport(tabId: number): Promise<ReportResult> {
     const { charter, status } = chooseCharter(coverage.site, coverage.bundled, record);
     const consentCookie = consentCookieOf(cookies, url);
     return {
+      tabId,
       state: 'report',
       report: buildReport({
         charter,

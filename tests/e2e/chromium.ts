@@ -60,6 +60,12 @@ export async function launchChromium(extensionDir: string, ports: Ports): Promis
       await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
       return page;
     },
+    async openToolbarPopup() {
+      // Asked by the background, so that no page of the extension takes the active tab's place.
+      await (await worker.worker())!.evaluate(() => chrome.action.openPopup());
+      const popup = await browser.waitForTarget((t) => t.url() === `${origin}/popup.html`, { timeout: 10_000 });
+      return (await popup.asPage())!;
+    },
     async close() {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });

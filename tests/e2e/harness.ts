@@ -25,6 +25,12 @@ export interface ExtensionBrowser {
    * (Firefox); Chromium offers no way to, so it has none.
    */
   grantHostPermission?(pattern: string): Promise<void>;
+  /**
+   * Opens the real toolbar popup, on the active tab of the focused window, as the visitor's
+   * click on Témoin's icon does. Only where a test can (Chromium's `action.openPopup`); the
+   * other tests open `popup.html?tabId=` in a tab.
+   */
+  openToolbarPopup?(): Promise<Page>;
   close(): Promise<void>;
 }
 
