@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { updateBadge, updateBadges } from '@/lib/background/badge';
+import { siteCookies } from '@/lib/background/cookie-copy';
 import { handlers } from '@/lib/background/handlers';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
@@ -22,7 +23,8 @@ export default defineBackground(() => {
   // Cookies change in bursts: one count per burst, for the sites the burst concerns.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let changed: NonNullable<Parameters<typeof updateBadges>[0]> = [];
-  onCookiesChanged((cookie) => {
+  onCookiesChanged((cookie, removed) => {
+    siteCookies.changed(cookie, removed);
     changed.push(cookie);
     clearTimeout(timer);
     timer = setTimeout(() => {

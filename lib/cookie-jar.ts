@@ -89,11 +89,9 @@ export async function setCookie(c: StoredCookie): Promise<void> {
   if (!set) throw new Error('le navigateur a refusé de recréer le cookie');
 }
 
-/** Calls `listener` with each cookie that is set, changed or removed. */
-export function onCookiesChanged(
-  listener: (cookie: Pick<StoredCookie, 'domain' | 'partitionKey'>) => void,
-): () => void {
-  const handler = ({ cookie }: Browser.cookies.CookieChangeInfo) => listener(cookie);
+/** Calls `listener` with each cookie that is set (as it is now) or removed (as it was). */
+export function onCookiesChanged(listener: (cookie: StoredCookie, removed: boolean) => void): () => void {
+  const handler = ({ cookie, removed }: Browser.cookies.CookieChangeInfo) => listener(toStored(cookie), removed);
   browser.cookies.onChanged.addListener(handler);
   return () => browser.cookies.onChanged.removeListener(handler);
 }

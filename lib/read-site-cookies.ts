@@ -6,10 +6,15 @@ import { registrableDomain } from './site';
 /**
  * The browser's cookies for a page's site, in the given stores (all stores when none is given).
  * Reading the registrable domain brings the parent-domain cookies (`Domain=issy.com`) along.
+ * `read` is the browser's cookies API, or the background's copy of it.
  */
-export async function readSiteCookies(pageUrl: URL, storeId?: string): Promise<StoredCookie[]> {
+export async function readSiteCookies(
+  pageUrl: URL,
+  storeId?: string,
+  read: (domain: string, storeId: string) => Promise<StoredCookie[]> = cookiesOfDomain,
+): Promise<StoredCookie[]> {
   const stores = storeId !== undefined ? [storeId] : await cookieStoreIds();
   const domain = registrableDomain(pageUrl.hostname);
-  const perStore = await Promise.all(stores.map((id) => cookiesOfDomain(domain, id)));
+  const perStore = await Promise.all(stores.map((id) => read(domain, id)));
   return cookiesOfSite(perStore.flat(), pageUrl);
 }

@@ -7,6 +7,7 @@ import { storeIdOfTab } from '../cookie-jar';
 import { concernsSite } from '../cookie-scope';
 import { registrableDomain } from '../site';
 import { readSiteCookies } from '../read-site-cookies';
+import { siteCookies } from './cookie-copy';
 import { coveredPage } from './get-report';
 
 // Firefox MV2 names it browserAction.
@@ -22,7 +23,7 @@ export async function updateBadge(tabId: number): Promise<void> {
     }
     const { charter, status } = chooseCharter(coverage.site, coverage.bundled, await charterRecord(coverage.site));
     const compiled = compileCharter(charter);
-    const cookies = await readSiteCookies(url, await storeIdOfTab(tabId));
+    const cookies = await readSiteCookies(url, await storeIdOfTab(tabId), siteCookies.cookiesOf);
     const undeclared = status.used === 'none' ? cookies.length : cookies.filter((c) => !findEntry(compiled, c)).length;
     await action.setBadgeText({ tabId, text: undeclared ? String(undeclared) : '✓' });
     await action.setBadgeBackgroundColor({ tabId, color: undeclared ? '#b3541e' : '#5b6475' });

@@ -8,6 +8,7 @@ import { mergeInventory } from '../inventory';
 import type { ReportResult } from '../messaging';
 import { permissionFor } from '../portal-permission';
 import { coverageOf, type Coverage } from '../portals';
+import { siteCookies } from './cookie-copy';
 import { readSiteCookies } from '../read-site-cookies';
 import { buildReport } from '../report';
 import { isOpendatasoftTab, probeTab } from '../tab-probe';
@@ -59,7 +60,7 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
     }
     // All at once: each is a round trip to the browser.
     const [cookies, probe, undo, record] = await Promise.all([
-      storeId.then((id) => readSiteCookies(url, id)),
+      storeId.then((id) => readSiteCookies(url, id, siteCookies.cookiesOf)),
       page,
       latestUndo(coverage.site, 'reset'),
       charterRecord(coverage.site),

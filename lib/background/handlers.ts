@@ -12,6 +12,7 @@ import { resetPreferences } from '../reset-preferences';
 import { undo } from '../undo';
 import { latestUndo } from '../undo-log';
 import { fetchCharterPage, recordCharterReading } from './charter-reading';
+import { siteCookies } from './cookie-copy';
 import { coveredPage, getReport } from './get-report';
 import { addPortal, removePortal } from './manage-portals';
 
@@ -27,6 +28,15 @@ async function charterForClearing(site: string): Promise<Charter> {
     throw new Error(`La charte de ${site} n’a pas pu être lue (${status.why})\u00a0: Témoin ne supprime rien sans elle.`);
   }
   return charter;
+}
+
+/** Témoin's own change to the jar; its copy in the background is read again after it. */
+async function changingCookies<T>(change: Promise<T>): Promise<T> {
+  try {
+    return await change;
+  } finally {
+    siteCookies.forget();
+  }
 }
 
 /** What the extension's pages may ask of the background, by message name. */
@@ -49,7 +59,7 @@ export const handlers = {
   async resetPreferences(tabId: number) {
     const { url, coverage } = await coveredPage(tabId);
     if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
-    const result = await resetPreferences(url, await storeIdOfTab(tabId), tabId);
+    const result = await changingCookies(resetPreferences(url, await storeIdOfTab(tabId), tabId));
     // Reloaded, the portal finds no choice and shows its banner again.
     if (result.done.length) await browser.tabs.reload(tabId);
     return result;
@@ -62,11 +72,11 @@ export const handlers = {
   },
 
   async clearNonEssential({ site, ids }: { site: string; ids: string[] }) {
-    return clearNonEssential(await charterForClearing(site), ids);
+    return changingCookies(clearNonEssential(await charterForClearing(site), ids));
   },
 
   async undo(undoId: string) {
-    const { entry, ...result } = await undo(undoId);
+    const { entry, ...result } = await changingCookies(undo(undoId));
     if (entry.kind === 'reset' && entry.tabId !== undefined && result.done.length) {
       await browser.tabs.reload(entry.tabId).catch(() => {}); // the tab may be gone; the cookies are back
     }
