@@ -42,9 +42,10 @@ export function findEntry(
   cookie: { name: string; domain: string },
 ): CharterEntry | undefined {
   const exact = charter.exact.get(cookie.name);
-  const prefixed = charter.prefixes.filter((p) => cookie.name.startsWith(p.prefix));
-  if (!exact && prefixed.length === 0) return undefined; // most cookies: no domain work at all
+  let prefixed: CharterEntry[] | undefined;
+  for (const p of charter.prefixes) if (cookie.name.startsWith(p.prefix)) (prefixed ??= []).push(p.entry);
+  if (!exact && !prefixed) return undefined; // most cookies: no domain work at all
   const domain = registrableDomain(bareDomain(cookie.domain));
-  const inScope = (entry: CharterEntry) => (entry.domains ?? [charter.siteDomain]).includes(domain);
-  return exact?.find(inScope) ?? prefixed.find((p) => inScope(p.entry))?.entry;
+  const inScope = (entry: CharterEntry) => (entry.domains ? entry.domains.includes(domain) : domain === charter.siteDomain);
+  return exact?.find(inScope) ?? prefixed?.find(inScope);
 }

@@ -11,18 +11,21 @@ import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './model';
 type Prefix = { prefix: string; entry: KnowledgeEntry };
 interface CompiledKnowledge {
   exact: Map<string, KnowledgeEntry[]>;
-  byStart: Map<string, Prefix[]>;
+  byStart: Map<number, Prefix[]>;
   /** Prefixes shorter than a bucket key. */
   short: Prefix[];
 }
 
 const START = 2;
+
+/** A bucket key: the first two characters as one number, without making a string per lookup. */
+const startOf = (name: string) => name.charCodeAt(0) * 0x10000 + name.charCodeAt(1);
 let compiled: CompiledKnowledge | undefined;
 
 function compile(): CompiledKnowledge {
   if (compiled) return compiled;
   const exact = new Map<string, KnowledgeEntry[]>();
-  const byStart = new Map<string, Prefix[]>();
+  const byStart = new Map<number, Prefix[]>();
   const short: Prefix[] = [];
   for (const entry of knowledge) {
     for (const pattern of entry.names) {
@@ -31,7 +34,7 @@ function compile(): CompiledKnowledge {
       } else if (pattern.prefix.length < START) {
         short.push({ prefix: pattern.prefix, entry });
       } else {
-        const start = pattern.prefix.slice(0, START);
+        const start = startOf(pattern.prefix);
         byStart.set(start, [...(byStart.get(start) ?? []), { prefix: pattern.prefix, entry }]);
       }
     }
@@ -46,10 +49,11 @@ function compile(): CompiledKnowledge {
 /** Every entry whose names cover `name`, best first: exact names, then longer prefixes. */
 function candidates(name: string): KnowledgeEntry[] {
   const { exact, byStart, short } = compile();
-  const found: KnowledgeEntry[] = [...(exact.get(name) ?? [])];
-  for (const p of byStart.get(name.slice(0, START)) ?? []) if (name.startsWith(p.prefix)) found.push(p.entry);
-  for (const p of short) if (name.startsWith(p.prefix)) found.push(p.entry);
-  return found;
+  let found = exact.get(name);
+  const more = (entry: KnowledgeEntry) => (found = found ? [...found, entry] : [entry]);
+  for (const p of byStart.get(startOf(name)) ?? []) if (name.startsWith(p.prefix)) more(p.entry);
+  for (const p of short) if (name.startsWith(p.prefix)) more(p.entry);
+  return found ?? [];
 }
 
 /**
@@ -61,6 +65,7 @@ function candidates(name: string): KnowledgeEntry[] {
 export function guessCookie(name: string, domain: string): KnowledgeEntry | undefined {
   const found = candidates(name);
   if (found.length === 0) return undefined;
+  if (!found.some((entry) => entry.domains)) return found[0]; // most names: no domain work at all
   const host = bareDomain(domain).toLowerCase();
   const site = registrableDomain(host);
   const fits = (entry: KnowledgeEntry) =>
