@@ -24,7 +24,7 @@ export default defineBackground(() => {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let changed: NonNullable<Parameters<typeof updateBadges>[0]> = [];
   onCookiesChanged((cookie, removed) => {
-    siteCookies.changed(cookie, removed);
+    siteCookies.changed(cookie, removed); // keeps the copy current (lib/background/cookie-copy.ts)
     changed.push(cookie);
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -33,7 +33,14 @@ export default defineBackground(() => {
       void updateBadges(burst);
     }, 300);
   });
+  // Without a site's permission the browser neither shows nor reports its cookies: the copies
+  // are read again whenever a permission comes or goes.
+  browser.permissions.onAdded.addListener(() => siteCookies.forget());
+  browser.permissions.onRemoved.addListener(() => siteCookies.forget());
   // A charter read again or a portal added or removed can change any count.
   charterRecords.watch(() => void updateBadges());
-  portals.watch(() => void updateBadges());
+  portals.watch(() => {
+    siteCookies.forget();
+    void updateBadges();
+  });
 });
