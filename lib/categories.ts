@@ -5,9 +5,12 @@ export type ShownCategory = Category | 'undeclared';
 
 export const categoryLabels: Record<ShownCategory, string> = {
   necessary: 'Nécessaire',
+  preferences: 'Préférences',
   statistics: 'Statistiques',
-  'first-party': 'Interne',
-  'third-party': 'Tiers',
+  advertising: 'Publicité',
+  social: 'Réseaux sociaux',
+  'non-essential': 'Non essentiel',
+  unclear: 'Nécessité non précisée',
   undeclared: 'Non déclaré',
 };
 

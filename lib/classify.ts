@@ -36,13 +36,14 @@ export function guessOf(entry: KnowledgeEntry | undefined): KnowledgeGuess | und
   return { provider, kind, kindLabel: kindLabels[kind], purpose, ...(consentKey && { consentKey }) };
 }
 
-function flagsOf(cookie: CookieFacts, host: string): Flag[] {
+function flagsOf(cookie: CookieFacts, host: string, entry: CharterEntry | undefined): Flag[] {
   const flags: Flag[] = [];
   if (cookie.httpOnly) flags.push('httpOnly');
   if (cookie.secure) flags.push('secure');
   if (cookie.partitionKey?.topLevelSite) flags.push('partitioned');
   const domain = bareDomain(cookie.domain);
-  if (registrableDomain(domain) !== registrableDomain(host)) flags.push('thirdParty');
+  // A third party by its domain, or by the charter's word (a tool of another company on the portal's domain).
+  if (registrableDomain(domain) !== registrableDomain(host) || entry?.party === 'third') flags.push('thirdParty');
   else if (!cookie.hostOnly && domain !== host) flags.push('parentDomain');
   if (!cookie.seenByApi) flags.push('pageOnly');
   return flags;
@@ -66,7 +67,7 @@ export function classifyCookie(
     ...(guess && { guess }),
     category: entry?.category ?? 'undeclared',
     lifetime: lifetimeInWords(cookie, nowSeconds),
-    flags: flagsOf(cookie, host),
+    flags: flagsOf(cookie, host, entry),
     findings: [],
   };
 }
@@ -86,4 +87,10 @@ export function classifyKey(area: StorageItem['area'], key: string): StorageItem
 /** Is this cookie one that clearing must never touch? Only the charter can say a cookie is necessary. */
 export function isNecessary(classified: Pick<ClassifiedCookie, 'category'>): boolean {
   return classified.category === 'necessary';
+}
+
+/** Does the charter say, in so many words, that this cookie is not necessary? */
+export function isDeclaredNonEssential(classified: Pick<ClassifiedCookie, 'category'>): boolean {
+  const { category } = classified;
+  return category !== 'necessary' && category !== 'unclear' && category !== 'undeclared';
 }

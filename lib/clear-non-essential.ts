@@ -1,6 +1,6 @@
 import type { Charter } from './charter/model';
 import { cookieKey } from './cookie';
-import { planClear, type ClearPlan } from './clear-plan';
+import { choosableIds, planClear, type ClearPlan } from './clear-plan';
 import { mergeInventory } from './inventory';
 import { consentCookieOf } from './opendatasoft';
 import { readSiteCookies } from './read-site-cookies';
@@ -34,7 +34,7 @@ async function plan(charter: Charter) {
     ...(consentCookie && { consentCookie }),
   });
   const { keepNames } = await settings.getValue();
-  return { url, cookies, plan: planClear(report.cookies, keepNames) };
+  return { url, cookies, plan: planClear(report.cookies, keepNames, url.hostname) };
 }
 
 export async function previewClear(charter: Charter): Promise<ClearPreview> {
@@ -42,14 +42,14 @@ export async function previewClear(charter: Charter): Promise<ClearPreview> {
 }
 
 /**
- * Removes the non-essential cookies the visitor saw in the preview (`ids`). The plan is computed
- * again here: a cookie that became necessary or kept since the preview is left alone, and a
- * cookie that appeared since is not touched without being shown first.
+ * Removes exactly the cookies the visitor ticked in the preview (`ids`). The plan is computed
+ * again here: a cookie that became necessary since the preview is left alone, and a cookie that
+ * appeared since is not touched without being shown first.
  */
 export async function clearNonEssential(charter: Charter, ids: readonly string[]): Promise<CommandResult> {
   const { url, cookies, plan: current } = await plan(charter);
-  const wanted = new Set(ids);
-  const deletable = new Set(current.toDelete.map((c) => c.id).filter((id) => wanted.has(id)));
+  const choosable = choosableIds(current);
+  const deletable = new Set(ids.filter((id) => choosable.has(id)));
   const targets = cookies.filter((c) => deletable.has(cookieKey(c)));
   if (targets.length === 0) return { done: [], failed: [] };
   const entry = await recordUndo({ kind: 'clear', site: charter.site, cookies: targets });

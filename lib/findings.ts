@@ -6,6 +6,7 @@ import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from './opendatasoft';
+import { registrableDomain } from './site';
 import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, TOLERANCE_DAYS, type Finding } from './rules';
 
 const DAY = 86_400;
@@ -13,6 +14,8 @@ const NBSP = '\u00a0';
 
 export interface FindingContext {
   nowSeconds: number;
+  /** The portal's host name. */
+  host: string;
   /** The visitor's recorded choice, when the consent cookie exists. */
   consent?: ConsentRecord;
 }
@@ -87,8 +90,11 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     }
   }
 
-  if (c.flags.includes('thirdParty')) {
-    findings.push({ rule: 'third-party', text: `Déposé pour ${bareDomain(c.cookie.domain)}, un autre site que le portail.` });
+  const domain = bareDomain(c.cookie.domain);
+  if (registrableDomain(domain) !== registrableDomain(context.host)) {
+    findings.push({ rule: 'third-party', text: `Déposé pour ${domain}, un autre site que le portail.` });
+  } else if (c.entry?.party === 'third') {
+    findings.push({ rule: 'third-party', text: `La charte le dit déposé par un tiers (${c.entry.provider}), sous le domaine du portail.` });
   }
   if (c.cookie.partitionKey?.topLevelSite) {
     findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite} (cookie partitionné).` });

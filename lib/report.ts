@@ -49,7 +49,7 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
     for (let n = 2; ids.has(id); n++) id = `${cookieKey(cookie)}#${n}`;
     ids.add(id);
     const classified = classifyCookie(compiled, cookie, pageUrl.hostname, nowSeconds, id);
-    classified.findings = cookieFindings(classified, { nowSeconds, ...(consent && { consent: consent.record }) });
+    classified.findings = cookieFindings(classified, { nowSeconds, host: pageUrl.hostname, ...(consent && { consent: consent.record }) });
     return classified;
   });
   cookies.sort(

@@ -6,6 +6,8 @@ import type { Charter } from './model';
  * Its single table is headed « Cookies nécessaires au bon fonctionnement de la plateforme /
  * cookies fonctionnels »: every cookie it declares is necessary.
  */
+const UNDER = 'Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels';
+
 export const issyCharter: Charter = {
   site: 'data.issy.com',
   url: 'https://data.issy.com/terms/cookies-policy/',
@@ -18,6 +20,7 @@ export const issyCharter: Charter = {
       names: [{ exact: 'sessionid' }],
       purpose: "Se souvenir de l'utilisateur d'une page à une autre.",
       category: 'necessary',
+      declaredUnder: UNDER,
     },
     {
       provider: 'Opendatasoft',
@@ -25,6 +28,7 @@ export const issyCharter: Charter = {
       names: [{ exact: 'django_language' }],
       purpose: 'Se souvenir de la langue du visiteur',
       category: 'necessary',
+      declaredUnder: UNDER,
     },
     {
       provider: 'Opendatasoft',
@@ -32,6 +36,7 @@ export const issyCharter: Charter = {
       names: [{ exact: 'csrftoken' }],
       purpose: 'Récupérer des données via des appels API',
       category: 'necessary',
+      declaredUnder: UNDER,
     },
     {
       provider: 'Opendatasoft',
@@ -39,6 +44,7 @@ export const issyCharter: Charter = {
       names: [{ exact: 'cookies_preferences' }],
       purpose: 'Se souvenir du choix opéré par le visiteur concernant les cookies',
       category: 'necessary',
+      declaredUnder: UNDER,
     },
   ],
 };

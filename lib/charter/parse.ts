@@ -120,8 +120,8 @@ const HEADER_RULES: [Field, string[]][] = [
 const CATEGORY_RULES: [Category, string[]][] = [
   ['necessary', ['nécessaires', 'strictement nécessaires', 'essentiels', 'fonctionnels', 'techniques', 'necessary', 'strictly necessary', 'essential', 'functional', 'technical', 'necesarias', 'técnicas', 'esenciales', 'funcionales', 'imprescindibles']],
   ['statistics', ['statistiques', "mesure d'audience", 'mesure de fréquentation', 'analytiques', 'performance', 'analytics', 'statistics', 'audience measurement', 'analíticas', 'estadísticas', 'medición de audiencia']],
-  ['third-party', ['tiers', 'tierce partie', 'third-party', 'publicité', 'publicitaires', 'advertising', 'marketing', 'ciblage', 'targeting', 'réseaux sociaux', 'social', 'terceros', 'publicidad', 'publicitarias', 'redes sociales']],
-  ['first-party', ['internes', 'first-party', 'propias', 'propios']],
+  ['advertising', ['publicité', 'publicitaires', 'advertising', 'marketing', 'ciblage', 'targeting', 'publicidad', 'publicitarias']],
+  ['social', ['réseaux sociaux', 'social', 'redes sociales']],
 ];
 
 /** « non nécessaires », "not essential": a necessary keyword after one of these says the opposite. */
@@ -325,7 +325,7 @@ function categoryOf(text: string): Category | undefined {
     }
   }
   // « Cookies non nécessaires »: surely not necessary, and no more precise kind is given.
-  return negated ? 'first-party' : undefined;
+  return negated ? 'non-essential' : undefined;
 }
 
 /**
@@ -602,19 +602,18 @@ function readNames(raw: string): { names: NamePattern[]; unreadable: string[] } 
 // Tables
 
 /**
- * The category when no heading above a table names one. Not 'necessary': the category decides
- * what « Supprimer les cookies non essentiels » keeps, and a cookie wrongly kept as necessary
- * would never be shown for clearing, while one wrongly offered for clearing is shown in the
- * preview, can be kept by the visitor, and can be restored by the undo. Among the other kinds,
- * 'first-party' claims the least: the entry only covers the portal's own domain, and we do not
- * assert that a third party or an audience measurement sets it.
+ * The category when nothing above a table names one: the charter declares these cookies without
+ * saying whether they are necessary, and clearing keeps them unless the visitor ticks them.
  */
-const DEFAULT_CATEGORY: Category = 'first-party';
+const DEFAULT_CATEGORY: Category = 'unclear';
 const CATEGORY_LABEL: Record<Category, string> = {
   necessary: 'nécessaires',
+  preferences: 'préférences',
   statistics: 'statistiques',
-  'first-party': 'internes',
-  'third-party': 'tiers',
+  advertising: 'publicité',
+  social: 'réseaux sociaux',
+  'non-essential': 'non essentiels',
+  unclear: 'nécessité non précisée',
 };
 
 /** The table's category from the headings above it; the cautious default, with a warning, if none. */
@@ -623,7 +622,7 @@ function tableCategory(found: FoundTable, grid: Grid, label: string, warnings: W
   if (named) return named;
   // A title row inside the table may still name its rows; warn only if none does.
   if (!grid.some((row) => sectionRow(row))) {
-    warnings.add(`${label}${NBSP}: aucun titre ne dit de quels cookies il s'agit${NBSP}; sauf indication dans la ligne, ils sont classés « ${CATEGORY_LABEL[DEFAULT_CATEGORY]} » (non nécessaires) par prudence.`);
+    warnings.add(`${label}${NBSP}: aucun titre ne dit de quels cookies il s'agit${NBSP}; sauf indication dans la ligne, ils sont classés « ${CATEGORY_LABEL[DEFAULT_CATEGORY]} » et conservés par la suppression.`);
   }
   return DEFAULT_CATEGORY;
 }

@@ -6,7 +6,12 @@ import type { Charter } from './model';
 /** Per site, what Témoin last read of its published charter. */
 export const charterRecords = storage.defineItem<Record<string, CharterRecord>>('local:charters', {
   fallback: {},
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 1 read a table with no category heading as « internes » (first-party), which
+    // clearing then deleted: readings of that parser are dropped and made again when due.
+    2: () => ({}),
+  },
 });
 
 export async function charterRecord(site: string): Promise<CharterRecord | undefined> {

@@ -1,10 +1,9 @@
-import type { Category, Charter, CharterEntry, NamePattern } from './model';
+import { CATEGORIES, type Category, type Charter, type CharterEntry, type NamePattern } from './model';
 
 /**
  * A charter that crossed a message boundary is checked before it is kept: every field of the
  * expected type and size, every cookie name a plausible one. Throws with the first problem.
  */
-const categories: readonly Category[] = ['necessary', 'statistics', 'first-party', 'third-party'];
 const MAX_ENTRIES = 2000;
 const MAX_TEXT = 2000;
 const NAME = /^[^\s;,=<>]{1,256}$/;
@@ -25,7 +24,7 @@ function pattern(value: unknown): NamePattern {
 function entry(value: unknown): CharterEntry {
   const e = value as Record<string, unknown>;
   if (!Array.isArray(e?.names) || e.names.length === 0) throw new Error('charte invalide\u00a0: entrée sans nom');
-  if (!categories.includes(e.category as Category)) throw new Error('charte invalide\u00a0: catégorie');
+  if (!CATEGORIES.includes(e.category as Category)) throw new Error('charte invalide\u00a0: catégorie');
   const result: CharterEntry = {
     provider: text(e.provider, 'prestataire')!,
     names: e.names.map(pattern),
@@ -34,8 +33,14 @@ function entry(value: unknown): CharterEntry {
   };
   const service = text(e.service, 'service', true);
   const duration = text(e.duration, 'durée', true);
+  const declaredUnder = text(e.declaredUnder, 'catégorie déclarée', true);
   if (service !== undefined) result.service = service;
   if (duration !== undefined) result.duration = duration;
+  if (declaredUnder !== undefined) result.declaredUnder = declaredUnder;
+  if (e.party !== undefined) {
+    if (e.party !== 'first' && e.party !== 'third') throw new Error('charte invalide\u00a0: origine');
+    result.party = e.party;
+  }
   if (e.domains !== undefined) {
     if (!Array.isArray(e.domains)) throw new Error('charte invalide\u00a0: domaines');
     result.domains = e.domains.map((d) => text(d, 'domaine')!);

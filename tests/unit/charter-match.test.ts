@@ -11,7 +11,7 @@ const withRules: Charter = {
     ...issyCharter.entries,
     { provider: 'Matomo', names: [{ prefix: '_pk_' }], purpose: 'Mesure d’audience', category: 'statistics' },
     { provider: 'Matomo', names: [{ prefix: '_pk_id' }], purpose: 'Identifiant de visiteur', category: 'statistics' },
-    { provider: 'Hubspot', names: [{ exact: '__hstc' }, { prefix: '_hs' }], purpose: 'Suivi', category: 'third-party', domains: ['hubspot.com'] },
+    { provider: 'Hubspot', names: [{ exact: '__hstc' }, { prefix: '_hs' }], purpose: 'Suivi', category: 'advertising', party: 'third', domains: ['hubspot.com'] },
   ],
 };
 const rules = compileCharter(withRules);

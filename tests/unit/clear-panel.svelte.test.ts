@@ -15,7 +15,7 @@ const report = buildReport({
   pageUrl: page,
   now: new Date('2026-11-29T12:00:00Z'),
 });
-const state: ClearState = { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141']) } };
+const state: ClearState = { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141'], 'data.issy.com') } };
 
 describe('the options page’s clearing panel', () => {
   it('previews what will be removed, and sends exactly those ids', async () => {

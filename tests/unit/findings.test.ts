@@ -18,7 +18,7 @@ const withStatistics: Charter = {
   entries: [
     ...issyCharter.entries,
     { provider: 'Matomo', names: [{ prefix: '_pk_' }], purpose: 'Mesure d’audience', category: 'statistics', duration: '13 mois' },
-    { provider: 'Opendatasoft', names: [{ exact: 'ods_pref' }], purpose: 'Préférences', category: 'first-party', duration: '6 mois' },
+    { provider: 'Opendatasoft', names: [{ exact: 'ods_pref' }], purpose: 'Préférences', category: 'preferences', duration: '6 mois' },
     { provider: 'Opendatasoft', names: [{ exact: '_gid' }], purpose: 'Étrange', category: 'necessary' },
   ],
 };
