@@ -55,3 +55,18 @@ export function choosableIds(plan: ClearPlan): Set<string> {
     ...plan.kept.filter((k) => k.reason !== 'necessary').map((k) => k.cookie.id),
   ]);
 }
+
+/** Why a cookie is left unticked, as the preview says it. */
+export const keepReasonLabels: Record<KeepReason, string> = {
+  necessary: 'conservé\u00a0: nécessaire selon la charte',
+  'keep-list': 'conservé\u00a0: sur votre liste des noms à toujours conserver',
+  platform: 'conservé\u00a0: cookie de la plateforme Opendatasoft (connexion, sécurité, langue ou choix des cookies), toujours actif',
+  unclear: 'conservé\u00a0: la charte ne dit pas s’il est nécessaire',
+};
+
+/** Why a cookie is ticked, as the preview says it. */
+export function deleteReasonLabel(cookie: ClassifiedCookie): string {
+  if (!cookie.declared) return 'non déclaré dans la charte';
+  const under = cookie.entry?.declaredUnder;
+  return under ? `déclaré sous «\u00a0${under}\u00a0», non nécessaire` : 'déclaré non nécessaire par la charte';
+}

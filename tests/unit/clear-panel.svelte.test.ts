@@ -21,11 +21,43 @@ describe('the options page’s clearing panel', () => {
   it('previews what will be removed, and sends exactly those ids', async () => {
     const onclear = vi.fn();
     render(ClearPanel, { state, onclear });
-    expect(screen.getByText(/2\scookies seront supprimés/)).toBeInTheDocument();
+    expect(screen.getByText(/2\scookies cochés seront supprimés/)).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' }));
     const ids: string[] = onclear.mock.calls[0]![0];
     expect(ids.sort()).toEqual(state.preview.toDelete.map((c) => c.id).sort());
     expect(state.preview.toDelete.map((c) => c.cookie.name).sort()).toEqual(['_ga', 'ods_embed']);
+  });
+
+  it('offers each cookie as a choice: the kept ones unticked with their reason, the necessary ones not at all', async () => {
+    const onclear = vi.fn();
+    render(ClearPanel, { state, onclear });
+    const box = (name: string) => screen.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) });
+    expect(box('_ga')).toBeChecked();
+    expect(box('_hjSessionUser_3141')).not.toBeChecked();
+    expect(box('_hjSessionUser_3141').closest('li')).toHaveTextContent('conservé : sur votre liste des noms à toujours conserver');
+    expect(screen.queryByRole('checkbox', { name: /^sessionid\b/ })).toBeNull();
+
+    await fireEvent.click(box('_ga'));
+    await fireEvent.click(box('_hjSessionUser_3141'));
+    expect(screen.getByText(/2\scookies cochés seront supprimés/)).toBeInTheDocument();
+    await fireEvent.click(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' }));
+    const names = (onclear.mock.calls[0]![0] as string[]).map((id) => report.cookies.find((c) => c.id === id)!.cookie.name);
+    expect(names.sort()).toEqual(['_hjSessionUser_3141', 'ods_embed']);
+  });
+
+  it('keeps a cookie the charter declares without saying whether it is necessary, and says why', () => {
+    const unclear = buildReport({
+      charter: { ...issyCharter, entries: issyCharter.entries.map((e) => ({ ...e, category: 'unclear' as const })) },
+      facts: mergeInventory(portalJar(), [], page),
+      pageUrl: page,
+      now: new Date('2026-11-29T12:00:00Z'),
+    });
+    const preview = planClear(unclear.cookies, [], 'data.issy.com');
+    render(ClearPanel, { state: { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...preview } } });
+    const row = screen.getByRole('checkbox', { name: /^sessionid\b/ });
+    expect(row).not.toBeChecked();
+    // A platform cookie: kept for being one, whatever else the charter leaves unclear.
+    expect(row.closest('li')).toHaveTextContent('conservé : cookie de la plateforme Opendatasoft');
   });
 
   it('reports how many were removed and names each failure', () => {
