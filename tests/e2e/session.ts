@@ -9,7 +9,7 @@ export interface Replica {
   httpPort: number;
   httpsPort: number;
   /** Which charter page data.issy.com serves. */
-  setIssyCharter(mode: 'published' | 'extended' | 'missing' | 'garbage'): void;
+  setIssyCharter(mode: 'published' | 'extended' | 'newer' | 'unclear' | 'missing' | 'garbage'): void;
   close(): Promise<void>;
 }
 

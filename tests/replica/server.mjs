@@ -84,6 +84,16 @@ const issyCharters = {
   published: () => ({ status: 200, body: fixture('charte-cookies-data.issy.com.html') }),
   // The portal added a statistics section declaring Matomo's cookies.
   extended: () => ({ status: 200, body: fixture('charte-cookies-data.issy.com.html').replace('</main>', `${matomoSection}</main>`) }),
+  // The newer Opendatasoft template: no section heading, the category opens the paragraph above
+  // a four-column table (supplier, name, duration, function).
+  newer: () => ({ status: 200, body: fixture('charte-cookies-modele-recent.html') }),
+  // A charter that declares the platform's cookies without saying whether they are necessary.
+  unclear: () => ({
+    status: 200,
+    body: fixture('charte-cookies-modele-recent.html')
+      .replace(/<p><strong>Cookies nécessaires[^\n]*\n/, '')
+      .replace(/<p>Cookies de mesure[^\n]*\n/, ''),
+  }),
   missing: () => ({ status: 404, body: '<!doctype html><title>Page introuvable</title><h1>404</h1>' }),
   garbage: () => ({ status: 200, body: '<table><tr><td>\u0000\u0001<<<>>>&&&;;;</td></table><<script' }),
 };
@@ -171,7 +181,7 @@ export async function startReplica() {
   return {
     httpPort,
     httpsPort,
-    /** Which charter page data.issy.com serves: 'published', 'extended', 'missing' or 'garbage'. */
+    /** Which charter page data.issy.com serves: a key of `issyCharters`. */
     setIssyCharter(mode) {
       if (!(mode in issyCharters)) throw new Error(`no such charter: ${mode}`);
       state.issyCharter = mode;
