@@ -66,7 +66,12 @@ export const keepReasonLabels: Record<KeepReason, string> = {
 
 /** Why a cookie is ticked, as the preview says it. */
 export function deleteReasonLabel(cookie: ClassifiedCookie): string {
-  if (!cookie.declared) return 'non déclaré dans la charte';
+  if (!cookie.declared) {
+    const guess = cookie.guess;
+    return guess
+      ? `non déclaré dans la charte\u00a0; probablement ${guess.provider} (${guess.kindLabel.toLowerCase()})`
+      : 'non déclaré dans la charte';
+  }
   const under = cookie.entry?.declaredUnder;
   return under ? `déclaré sous «\u00a0${under}\u00a0», non nécessaire` : 'déclaré non nécessaire par la charte';
 }
