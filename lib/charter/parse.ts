@@ -121,7 +121,17 @@ const CATEGORY_RULES: [Category, string[]][] = [
   ['necessary', ['nécessaires', 'strictement nécessaires', 'essentiels', 'fonctionnels', 'techniques', 'necessary', 'strictly necessary', 'essential', 'functional', 'technical', 'necesarias', 'técnicas', 'esenciales', 'funcionales', 'imprescindibles']],
   ['statistics', ['statistiques', "mesure d'audience", 'mesure de fréquentation', 'analytiques', 'performance', 'analytics', 'statistics', 'audience measurement', 'analíticas', 'estadísticas', 'medición de audiencia']],
   ['advertising', ['publicité', 'publicitaires', 'advertising', 'marketing', 'ciblage', 'targeting', 'publicidad', 'publicitarias']],
-  ['social', ['réseaux sociaux', 'social', 'redes sociales']],
+  // Embedded players and widgets: third-party content the page shows, not the portal's own.
+  ['social', ['réseaux sociaux', 'social', 'redes sociales', 'vidéos intégrées', 'contenus tiers', 'contenus intégrés', 'embedded content', 'embedded videos']],
+];
+
+/**
+ * Who sets the cookies: not what they are for. "Third-party cookies" says nothing of whether they
+ * are necessary; the entry is flagged third party and keeps the category named elsewhere.
+ */
+const PARTY_RULES: ['first' | 'third', string[]][] = [
+  ['third', ['tiers', 'third party', 'third parties', 'terceros', 'tercero', 'terceras', 'de tercera parte']],
+  ['first', ['internes', 'interne', 'propriétaires', 'first party', 'own cookies', 'propias', 'propios', 'de origen', 'primera parte']],
 ];
 
 /** « non nécessaires », "not essential": a necessary keyword after one of these says the opposite. */
@@ -134,6 +144,7 @@ const compileRules = <T>(rules: [T, string[]][]): [T, string[][]][] =>
   rules.map(([key, phrases]) => [key, phrases.map(wordsOf)]);
 const HEADERS = compileRules(HEADER_RULES);
 const CATEGORIES = compileRules(CATEGORY_RULES);
+const PARTIES = compileRules(PARTY_RULES);
 const PROVIDERS = KNOWN_PROVIDERS.map((name) => ({ name, words: wordsOf(name), folded: fold(name) }));
 
 /** Name-cell phrases introducing a prefix rule, folded; longest first so "prefixed" beats "prefix". */
@@ -328,6 +339,26 @@ function categoryOf(text: string): Category | undefined {
   return negated ? 'non-essential' : undefined;
 }
 
+/** Who sets the cookies a heading or cell speaks of, if it says. */
+function partyOf(text: string): 'first' | 'third' | undefined {
+  const words = wordsOf(text);
+  return PARTIES.find(([, phrases]) => phrases.some((phrase) => phraseAt(words, phrase) >= 0))?.[0];
+}
+
+/** What a label (heading, caption, title row, cell) says of the cookies under it. */
+interface Label {
+  category?: Category;
+  party?: 'first' | 'third';
+  /** The label as written, when it names a category or a party. */
+  text?: string;
+}
+
+function labelOf(text: string): Label {
+  const category = categoryOf(text);
+  const party = partyOf(text);
+  return category || party ? { ...(category && { category }), ...(party && { party }), text: clip(collapse(text), MAX_HEADING_CHARS) } : {};
+}
+
 /**
  * A known provider named by the heading right above a table, in the heading's own wording
  * (« Matomo », "Google Analytics"). Only when exactly one is named: "Google and YouTube"
@@ -483,12 +514,12 @@ function findHeader(grid: Grid): { row: number; columns: Map<Field, number> } | 
  * A row made of one cell across the table (« Cookies de mesure d'audience ») titles the rows
  * below it. Returns its category, null for such a row naming none, undefined for an ordinary row.
  */
-function sectionRow(row: (Slot | undefined)[]): Category | null | undefined {
+function sectionRow(row: (Slot | undefined)[]): Label | null | undefined {
   const own = row.filter((slot): slot is Slot => !!slot && slot.firstColumn && slot.firstRow);
   if (own.length !== 1) return undefined;
   const { cell, text } = own[0]!;
-  const category = categoryOf(text);
-  if (category) return category;
+  const label = labelOf(text);
+  if (label.text) return label;
   // A lone cell that spans nothing may be a short row's cookie name: read it as a row.
   const width = row.filter((slot) => slot?.cell === cell).length;
   return width >= 2 ? null : undefined;
@@ -616,15 +647,22 @@ const CATEGORY_LABEL: Record<Category, string> = {
   unclear: 'nécessité non précisée',
 };
 
-/** The table's category from the headings above it; the cautious default, with a warning, if none. */
-function tableCategory(found: FoundTable, grid: Grid, label: string, warnings: Warnings): Category {
-  const named = found.headings.map((h) => categoryOf(h.text)).find(Boolean);
-  if (named) return named;
+/**
+ * The table's category from the headings above it, nearest first, with the heading's words; who
+ * sets the cookies from the nearest heading that says so. The cautious default, with a warning,
+ * when no heading names a category.
+ */
+function tableLabel(found: FoundTable, grid: Grid, label: string, warnings: Warnings): Label & { category: Category } {
+  const labels = found.headings.map((h) => labelOf(h.text));
+  const named = labels.findIndex((l) => l.category);
+  const party = labels.slice(0, named >= 0 ? named + 1 : labels.length).find((l) => l.party)?.party;
+  if (named >= 0) return { ...labels[named]!, category: labels[named]!.category!, ...(party && { party }) };
   // A title row inside the table may still name its rows; warn only if none does.
-  if (!grid.some((row) => sectionRow(row))) {
+  if (!grid.some((row) => sectionRow(row)?.category)) {
     warnings.add(`${label}${NBSP}: aucun titre ne dit de quels cookies il s'agit${NBSP}; sauf indication dans la ligne, ils sont classés « ${CATEGORY_LABEL[DEFAULT_CATEGORY]} » et conservés par la suppression.`);
   }
-  return DEFAULT_CATEGORY;
+  const partyLabel = labels.find((l) => l.party);
+  return { category: DEFAULT_CATEGORY, ...(partyLabel && { party: partyLabel.party, text: partyLabel.text }) };
 }
 
 /**
@@ -664,7 +702,7 @@ function readTable(found: FoundTable, number: number, warnings: Warnings): Chart
     return [];
   }
   const { columns } = header;
-  let category = tableCategory(found, grid, label, warnings);
+  let tableWords = tableLabel(found, grid, label, warnings);
   const provider = tableProvider(found, columns, label, warnings);
   const unreadable = (r: number) => (text: string) =>
     warnings.add(`${label}, ligne ${r + 1}${NBSP}: « ${clip(text, 60)} » n'est pas un nom de cookie lisible${NBSP}; ignoré.`);
@@ -674,11 +712,12 @@ function readTable(found: FoundTable, number: number, warnings: Warnings): Chart
     if (r === header.row) return;
     const section = sectionRow(row);
     if (section !== undefined) {
-      if (section) category = section;
+      // A title row naming only who sets the cookies keeps the category named above.
+      if (section) tableWords = section.category ? { ...section, category: section.category } : { ...tableWords, ...section, category: tableWords.category };
       return;
     }
     if (r < header.row || repeatsHeader(row, grid[header.row]!)) return;
-    const entry = readRow(row, columns, { category, provider }, unreadable(r));
+    const entry = readRow(row, columns, { label: tableWords, provider }, unreadable(r));
     if (entry) entries.push(entry);
   });
   if (entries.length === 0) warnings.add(`${label}${NBSP}: aucune ligne ne déclare de cookie.`);
@@ -688,7 +727,7 @@ function readTable(found: FoundTable, number: number, warnings: Warnings): Chart
 function readRow(
   row: (Slot | undefined)[],
   columns: Map<Field, number>,
-  table: { category: Category; provider: string },
+  table: { label: Label & { category: Category }; provider: string },
   unreadable: (text: string) => void,
 ): CharterEntry | undefined {
   // A spanned cell carries its text down (rowspan) but not sideways (colspan).
@@ -705,13 +744,20 @@ function readRow(
 
   const service = field('service');
   const duration = field('duration');
-  const category = categoryOf(field('category')) ?? table.category;
+  // A « Type » cell may name the category, who sets the cookie, or both.
+  const typeText = field('category');
+  const cell = labelOf(typeText);
+  const category = cell.category ?? table.label.category;
+  const declaredUnder = cell.category ? cell.text : (table.label.text ?? (typeText || undefined));
+  const party = cell.party ?? table.label.party;
   return {
     provider: field('provider') || table.provider,
     ...(service && { service }),
     names,
     purpose: field('purpose') || UNKNOWN_PURPOSE,
     category,
+    ...(declaredUnder && { declaredUnder }),
+    ...(party && { party }),
     ...(duration && { duration }),
   };
 }

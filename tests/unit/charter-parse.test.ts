@@ -44,125 +44,131 @@ const expected: [string, CharterEntry[]][] = [
   [
     'fr-4-columns-issy-like.html',
     [
-      entry({ names: [exact('sessionid')], service: 'Connexion au portail', purpose: 'Garder la connexion ouverte d’une page à l’autre' }),
-      entry({ names: [exact('csrftoken')], service: 'Sécurité', purpose: "Protéger les formulaires et les appels à l'API" }),
-      entry({ names: [exact('cookies_preferences')], service: 'Bandeau cookies', purpose: 'Garder en mémoire vos choix sur les cookies' }),
+      entry({ names: [exact('sessionid')], service: 'Connexion au portail', purpose: 'Garder la connexion ouverte d’une page à l’autre', declaredUnder: 'Cookies strictement nécessaires' }),
+      entry({ names: [exact('csrftoken')], service: 'Sécurité', purpose: "Protéger les formulaires et les appels à l'API", declaredUnder: 'Cookies strictement nécessaires' }),
+      entry({ names: [exact('cookies_preferences')], service: 'Bandeau cookies', purpose: 'Garder en mémoire vos choix sur les cookies', declaredUnder: 'Cookies strictement nécessaires' }),
     ],
   ],
   [
     'fr-3-columns-no-provider.html',
     [
-      entry({ provider: 'Non précisé', names: [exact('sessionid')], purpose: 'Maintenir votre session ouverte', duration: '2 semaines' }),
-      entry({ provider: 'Non précisé', names: [exact('csrftoken')], purpose: 'Sécuriser les requêtes envoyées au portail', duration: '1 an' }),
-      entry({ provider: 'Matomo', names: [prefix('_pk_id.')], purpose: 'Distinguer les visiteurs sans les identifier', category: 'statistics', duration: '13 mois' }),
-      entry({ provider: 'Matomo', names: [prefix('_pk_ses.')], purpose: 'Regrouper les pages vues pendant une visite', category: 'statistics', duration: '30 minutes' }),
+      entry({ provider: 'Non précisé', names: [exact('sessionid')], purpose: 'Maintenir votre session ouverte', duration: '2 semaines', declaredUnder: 'Cookies techniques' }),
+      entry({ provider: 'Non précisé', names: [exact('csrftoken')], purpose: 'Sécuriser les requêtes envoyées au portail', duration: '1 an', declaredUnder: 'Cookies techniques' }),
+      entry({ provider: 'Matomo', names: [prefix('_pk_id.')], purpose: 'Distinguer les visiteurs sans les identifier', category: 'statistics', duration: '13 mois', declaredUnder: 'Cookies statistiques' }),
+      entry({ provider: 'Matomo', names: [prefix('_pk_ses.')], purpose: 'Regrouper les pages vues pendant une visite', category: 'statistics', duration: '30 minutes', declaredUnder: 'Cookies statistiques' }),
     ],
   ],
   [
     'en-supplier-name-duration.html',
     [
-      entry({ names: [exact('sessionid')], purpose: 'Keeps you signed in while you browse', duration: '2 weeks by default' }),
-      entry({ names: [exact('csrftoken')], purpose: 'Guards forms and API calls against forged requests', duration: 'Up to 12 months' }),
-      entry({ names: [exact('django_language')], purpose: 'Remembers the language you picked', duration: '1 year' }),
-      entry({ names: [exact('cookies_preferences')], purpose: 'Stores your answer to the cookie banner', duration: '6 months' }),
-      entry({ provider: 'Google', names: [exact('_ga')], purpose: 'Tells visitors apart to count them', category: 'statistics', duration: '13 months' }),
-      entry({ provider: 'Google', names: [prefix('_ga_')], purpose: 'Keeps the state of a visit', category: 'statistics', duration: '13 months' }),
-      entry({ provider: 'Google', names: [exact('_gid')], purpose: 'Tells visitors apart over one day', category: 'statistics', duration: '24 hours' }),
+      entry({ names: [exact('sessionid')], purpose: 'Keeps you signed in while you browse', duration: '2 weeks by default', declaredUnder: 'Strictly necessary cookies' }),
+      entry({ names: [exact('csrftoken')], purpose: 'Guards forms and API calls against forged requests', duration: 'Up to 12 months', declaredUnder: 'Strictly necessary cookies' }),
+      entry({ names: [exact('django_language')], purpose: 'Remembers the language you picked', duration: '1 year', declaredUnder: 'Strictly necessary cookies' }),
+      entry({ names: [exact('cookies_preferences')], purpose: 'Stores your answer to the cookie banner', duration: '6 months', declaredUnder: 'Strictly necessary cookies' }),
+      entry({ provider: 'Google', names: [exact('_ga')], purpose: 'Tells visitors apart to count them', category: 'statistics', duration: '13 months', declaredUnder: 'Audience measurement cookies' }),
+      entry({ provider: 'Google', names: [prefix('_ga_')], purpose: 'Keeps the state of a visit', category: 'statistics', duration: '13 months', declaredUnder: 'Audience measurement cookies' }),
+      entry({ provider: 'Google', names: [exact('_gid')], purpose: 'Tells visitors apart over one day', category: 'statistics', duration: '24 hours', declaredUnder: 'Audience measurement cookies' }),
     ],
   ],
   [
     'en-function-and-location.html',
     [
-      entry({ names: [exact('sessionid')], service: 'Sign-in (portal and back office)', purpose: 'Recognises you from one page to the next.' }),
-      entry({ names: [exact('django_language')], service: 'Language menu (portal)', purpose: 'Shows the portal in the language you chose' }),
+      entry({ names: [exact('sessionid')], service: 'Sign-in (portal and back office)', purpose: 'Recognises you from one page to the next.', declaredUnder: 'Functional cookies' }),
+      entry({ names: [exact('django_language')], service: 'Language menu (portal)', purpose: 'Shows the portal in the language you chose', declaredUnder: 'Functional cookies' }),
       entry({
         provider: 'YouTube',
         service: 'Embedded videos (dataset pages)',
         names: [exact('YSC'), exact('VISITOR_INFO1_LIVE')],
         purpose: 'Counts views and remembers playback settings',
-        category: 'third-party',
+        category: 'unclear',
+        party: 'third',
+        declaredUnder: 'Third-party cookies',
       }),
     ],
   ],
   [
     'es-proveedor-finalidad.html',
     [
-      entry({ names: [exact('sessionid')], purpose: 'Mantener la sesión del usuario entre páginas', duration: 'Sesión' }),
-      entry({ names: [exact('cookies_preferences')], purpose: 'Guardar la elección del usuario sobre las cookies', duration: '6 meses' }),
-      entry({ provider: 'Matomo', names: [prefix('_pk')], purpose: 'Medir las visitas de forma anónima', category: 'statistics', duration: '1 año' }),
+      entry({ names: [exact('sessionid')], purpose: 'Mantener la sesión del usuario entre páginas', duration: 'Sesión', declaredUnder: 'Cookies técnicas' }),
+      entry({ names: [exact('cookies_preferences')], purpose: 'Guardar la elección del usuario sobre las cookies', duration: '6 meses', declaredUnder: 'Cookies técnicas' }),
+      entry({ provider: 'Matomo', names: [prefix('_pk')], purpose: 'Medir las visitas de forma anónima', category: 'statistics', duration: '1 año', declaredUnder: 'Cookies analíticas' }),
     ],
   ],
   [
     'fr-several-sections.html',
     [
-      entry({ service: 'Tout le portail', names: [exact('sessionid')], purpose: 'Vous garder connecté' }),
-      entry({ service: 'Bandeau cookies', names: [exact('cookies_preferences')], purpose: 'Retenir vos choix' }),
-      entry({ provider: 'Matomo', service: 'Toutes les pages publiques', names: [prefix('_pk_')], purpose: 'Compter les visites de façon anonyme', category: 'statistics' }),
-      entry({ provider: 'YouTube', service: 'Pages de présentation des jeux de données', names: [exact('YSC')], purpose: 'Mesurer la lecture des vidéos', category: 'third-party' }),
+      entry({ service: 'Tout le portail', names: [exact('sessionid')], purpose: 'Vous garder connecté', declaredUnder: '1. Cookies nécessaires' }),
+      entry({ service: 'Bandeau cookies', names: [exact('cookies_preferences')], purpose: 'Retenir vos choix', declaredUnder: '1. Cookies nécessaires' }),
+      entry({ provider: 'Matomo', service: 'Toutes les pages publiques', names: [prefix('_pk_')], purpose: 'Compter les visites de façon anonyme', category: 'statistics', declaredUnder: "2. Cookies de mesure d'audience" }),
+      entry({ provider: 'YouTube', service: 'Pages de présentation des jeux de données', names: [exact('YSC')], purpose: 'Mesurer la lecture des vidéos', category: 'social', party: 'third', declaredUnder: '3. Cookies tiers (vidéos intégrées)' }),
       entry({
         provider: 'YouTube',
         service: 'Pages de présentation des jeux de données',
         names: [exact('VISITOR_INFO1_LIVE')],
         purpose: 'Adapter la qualité de la vidéo à votre connexion',
-        category: 'third-party',
+        category: 'social',
+        party: 'third',
+        declaredUnder: '3. Cookies tiers (vidéos intégrées)',
       }),
     ],
   ],
   [
     'fr-multi-names-rowspan.html',
     [
-      entry({ provider: 'Google', service: 'Google Analytics', names: [exact('_ga'), exact('_gid')], purpose: 'Distinguer les visiteurs', category: 'third-party' }),
-      entry({ provider: 'Google', service: 'Google Analytics', names: [prefix('_ga_'), exact('_gat')], purpose: 'Limiter le nombre de requêtes', category: 'third-party' }),
-      entry({ provider: 'Google', service: 'Google Tag Manager', names: [prefix('_dc_gtm_')], purpose: 'Charger les balises', category: 'third-party' }),
+      entry({ provider: 'Google', service: 'Google Analytics', names: [exact('_ga'), exact('_gid')], purpose: 'Distinguer les visiteurs', category: 'advertising', declaredUnder: 'Cookies publicitaires et réseaux sociaux' }),
+      entry({ provider: 'Google', service: 'Google Analytics', names: [prefix('_ga_'), exact('_gat')], purpose: 'Limiter le nombre de requêtes', category: 'advertising', declaredUnder: 'Cookies publicitaires et réseaux sociaux' }),
+      entry({ provider: 'Google', service: 'Google Tag Manager', names: [prefix('_dc_gtm_')], purpose: 'Charger les balises', category: 'advertising', declaredUnder: 'Cookies publicitaires et réseaux sociaux' }),
       entry({
         provider: 'HubSpot',
         service: 'Formulaires de contact',
         names: [exact('__hstc'), exact('hubspotutk'), exact('__hssc')],
         purpose: 'Suivre les visites liées à un formulaire',
-        category: 'third-party',
+        category: 'advertising',
+        declaredUnder: 'Cookies publicitaires et réseaux sociaux',
       }),
-      entry({ provider: 'HubSpot', service: 'Formulaires de contact', names: [prefix('_hs')], purpose: "Mémoriser l'état du formulaire", category: 'third-party' }),
-      entry({ provider: 'LinkedIn', service: 'Bouton de partage', names: [exact('bcookie'), exact('lidc')], purpose: 'Afficher le bouton de partage', category: 'third-party' }),
+      entry({ provider: 'HubSpot', service: 'Formulaires de contact', names: [prefix('_hs')], purpose: "Mémoriser l'état du formulaire", category: 'advertising', declaredUnder: 'Cookies publicitaires et réseaux sociaux' }),
+      entry({ provider: 'LinkedIn', service: 'Bouton de partage', names: [exact('bcookie'), exact('lidc')], purpose: 'Afficher le bouton de partage', category: 'advertising', declaredUnder: 'Cookies publicitaires et réseaux sociaux' }),
       entry({
         provider: 'Hotjar',
         service: 'Cartes de chaleur',
         names: [prefix('_hjSessionUser_'), prefix('_hjSession_')],
         purpose: 'Observer les clics de façon agrégée',
-        category: 'third-party',
+        category: 'advertising',
+        declaredUnder: 'Cookies publicitaires et réseaux sociaux',
       }),
     ],
   ],
   [
     'broken-markup.html',
     [
-      entry({ names: [exact('sessionid')], purpose: 'Connexion', duration: 'Fin de session' }),
-      entry({ provider: 'Non précisé', names: [exact('csrftoken')], duration: '12 mois' }),
-      entry({ provider: 'Google', names: [exact('_gcl_au')], purpose: 'Mesurer les conversions', category: 'third-party' }),
+      entry({ names: [exact('sessionid')], purpose: 'Connexion', duration: 'Fin de session', declaredUnder: 'Cookies nécessaires' }),
+      entry({ provider: 'Non précisé', names: [exact('csrftoken')], duration: '12 mois', declaredUnder: 'Cookies nécessaires' }),
+      entry({ provider: 'Google', names: [exact('_gcl_au')], purpose: 'Mesurer les conversions', category: 'unclear', party: 'third', declaredUnder: 'Cookies tiers' }),
     ],
   ],
   [
     'header-in-first-row-td.html',
     [
-      entry({ service: 'Connexion (portail et back office)', names: [exact('sessionid')], purpose: "Reconnaître l'utilisateur connecté" }),
-      entry({ service: "Appels à l'API", names: [exact('csrftoken')], purpose: 'Empêcher les requêtes forgées' }),
+      entry({ service: 'Connexion (portail et back office)', names: [exact('sessionid')], purpose: "Reconnaître l'utilisateur connecté", declaredUnder: 'Cookies nécessaires au fonctionnement du portail' }),
+      entry({ service: "Appels à l'API", names: [exact('csrftoken')], purpose: 'Empêcher les requêtes forgées', declaredUnder: 'Cookies nécessaires au fonctionnement du portail' }),
     ],
   ],
   [
     'nested-layout-table.html',
     [
-      entry({ provider: 'Matomo', names: [prefix('_pk_id.')], purpose: 'Reconnaître un visiteur anonyme', category: 'statistics', duration: '13 mois' }),
-      entry({ provider: 'Matomo', names: [prefix('_pk_ref.')], purpose: "Retenir le site d'où vient le visiteur", category: 'statistics', duration: '6 mois' }),
+      entry({ provider: 'Matomo', names: [prefix('_pk_id.')], purpose: 'Reconnaître un visiteur anonyme', category: 'statistics', duration: '13 mois', declaredUnder: "Cookies de mesure d'audience" }),
+      entry({ provider: 'Matomo', names: [prefix('_pk_ref.')], purpose: "Retenir le site d'où vient le visiteur", category: 'statistics', duration: '6 mois', declaredUnder: "Cookies de mesure d'audience" }),
     ],
   ],
   [
     'fr-category-column.html',
     [
-      entry({ names: [exact('sessionid')], purpose: 'Garder la connexion', duration: '2 semaines' }),
-      entry({ provider: 'AT Internet', names: [exact('atuserid')], purpose: 'Compter les visiteurs', category: 'statistics', duration: '13 mois' }),
-      entry({ provider: 'Meta', names: [exact('_fbp')], purpose: "Mesurer l'efficacité des annonces", category: 'third-party', duration: '3 mois' }),
-      entry({ provider: 'Région Exemple', names: [exact('mystere')], purpose: "Préférences d'affichage", category: 'first-party', duration: '1 an' }),
-      entry({ provider: 'Région Exemple', names: [exact('carto_state')], purpose: 'Retenir la position de la carte', category: 'first-party' }),
-      entry({ provider: 'Région Exemple', names: [exact('widget_seen')], purpose: "Ne plus montrer l'aide", category: 'first-party' }),
+      entry({ names: [exact('sessionid')], purpose: 'Garder la connexion', duration: '2 semaines', declaredUnder: 'Nécessaire' }),
+      entry({ provider: 'AT Internet', names: [exact('atuserid')], purpose: 'Compter les visiteurs', category: 'statistics', duration: '13 mois', declaredUnder: "Mesure d'audience" }),
+      entry({ provider: 'Meta', names: [exact('_fbp')], purpose: "Mesurer l'efficacité des annonces", category: 'advertising', duration: '3 mois', declaredUnder: 'Publicité' }),
+      entry({ provider: 'Région Exemple', names: [exact('mystere')], purpose: "Préférences d'affichage", category: 'unclear', duration: '1 an', declaredUnder: 'Autre' }),
+      entry({ provider: 'Région Exemple', names: [exact('carto_state')], purpose: 'Retenir la position de la carte', category: 'non-essential', declaredUnder: 'Cookies non nécessaires' }),
+      entry({ provider: 'Région Exemple', names: [exact('widget_seen')], purpose: "Ne plus montrer l'aide", category: 'unclear' }),
     ],
   ],
   ['no-table.html', []],
@@ -200,8 +206,11 @@ describe('warnings', () => {
     ['header-in-first-row-td.html', [/^Tableau 2\u00a0: aucune colonne de nom de cookie reconnue\u00a0; tableau ignoré\.$/]],
     ['no-table.html', [/^Aucun tableau de cookies reconnu dans cette page\.$/]],
     ['fr-3-columns-no-provider.html', [/^Tableau 1\u00a0: pas de colonne de prestataire\u00a0; prestataire « Non précisé »\.$/]],
-    ['broken-markup.html', [/^Tableau 1, ligne 6\u00a0: « mon cookie » n'est pas un nom de cookie lisible\u00a0; ignoré\.$/]],
-    ['fr-category-column.html', [/^Tableau 1\u00a0: aucun titre/, /^Tableau 3\u00a0: aucun titre.*« internes » \(non nécessaires\)/]],
+    [
+      'broken-markup.html',
+      [/^Tableau 1, ligne 6\u00a0: « mon cookie » n'est pas un nom de cookie lisible\u00a0; ignoré\.$/, /^Tableau 2\u00a0: aucun titre .*« nécessité non précisée »/],
+    ],
+    ['fr-category-column.html', [/^Tableau 1\u00a0: aucun titre/, /^Tableau 3\u00a0: aucun titre.*« nécessité non précisée » et conservés par la suppression\.$/]],
   ])('explains what %s leaves out or guesses', (file, patterns) => {
     const warnings = warningsOf(file);
     expect(warnings).toHaveLength(patterns.length);
@@ -241,17 +250,38 @@ describe('reading layouts the fixtures do not show', () => {
       ),
     );
     expect(charter.entries.flatMap((e) => e.names)).toEqual([exact('a'), exact('cookie_b')]);
-    expect(warnings).toEqual([`Tableau 1\u00a0: pas de colonne de prestataire\u00a0; prestataire « Non précisé ».`]);
+    // « Cookies tiers » says who sets them, not whether they are necessary.
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Tableau 1\u00a0: aucun titre .*« nécessité non précisée »/),
+      `Tableau 1\u00a0: pas de colonne de prestataire\u00a0; prestataire « Non précisé ».`,
+    ]);
   });
 
-  it.each([
-    ['Cookies non nécessaires', 'first-party'],
-    ['Cookies fonctionnels et de mesure d’audience', 'necessary'],
-    ['Cookies internes', 'first-party'],
-    ['Social media cookies', 'third-party'],
-  ])('classifies a table under « %s » as %s', (heading, category) => {
+  it.each<[string, CharterEntry['category'], CharterEntry['party']]>([
+    ['Cookies non nécessaires', 'non-essential', undefined],
+    ['Cookies fonctionnels et de mesure d’audience', 'necessary', undefined],
+    // « internes » says who sets them, not what they are for.
+    ['Cookies internes', 'unclear', 'first'],
+    ['Social media cookies', 'social', undefined],
+    ['Third-party advertising cookies', 'advertising', 'third'],
+  ])('classifies a table under « %s » as %s (party: %s), in the heading’s words', (heading, category, party) => {
     const { charter } = parse(table(heading, '<th>Cookie</th><th>Purpose</th>', '<tr><td>x</td><td>y</td></tr>'));
-    expect(charter.entries[0]?.category).toBe(category);
+    const { category: read, party: setBy, declaredUnder } = charter.entries[0]!;
+    expect({ read, setBy, declaredUnder }).toEqual({ read: category, setBy: party, declaredUnder: heading });
+  });
+
+  it('keeps the category named above a third-party section, flagged third party', () => {
+    const { charter } = parse(
+      `<h2>Cookies de mesure d’audience</h2><h3>Cookies tiers</h3><table><tr><th>Cookie</th><th>Finalité</th></tr><tr><td>_ga</td><td>Compter</td></tr></table>`,
+    );
+    expect(charter.entries[0]).toMatchObject({ category: 'statistics', party: 'third', declaredUnder: 'Cookies de mesure d’audience' });
+  });
+
+  it('reads who sets a cookie from a « Type » cell without losing the section’s category', () => {
+    const { charter } = parse(
+      table('Cookies nécessaires', '<th>Cookie</th><th>Type</th><th>Finalité</th>', '<tr><td>cdn_lb</td><td>Tiers</td><td>Répartir la charge</td></tr>'),
+    );
+    expect(charter.entries[0]).toMatchObject({ category: 'necessary', party: 'third', declaredUnder: 'Cookies nécessaires' });
   });
 
   it.each([
@@ -347,7 +377,7 @@ describe('diffCharters', () => {
   it('names the fields that changed', () => {
     const after = withEntries([
       { ...base.entries[0]!, purpose: 'Garder la session ouverte' },
-      { ...base.entries[1]!, category: 'third-party', duration: '25 mois' },
+      { ...base.entries[1]!, category: 'advertising', duration: '25 mois' },
     ]);
     expect(diffCharters(base, after).changed).toEqual([
       { name: 'sessionid', fields: ['purpose'] },
@@ -375,7 +405,7 @@ describe('more header and heading wordings', () => {
     );
     const { charter } = parseCharter(doc, { site: 'data.issy.com', url: 'https://data.issy.com/', fetchedAt: '2026-11-29T00:00:00Z' });
     expect(charter.entries).toEqual([
-      { provider: 'Matomo', names: [{ prefix: '_pk_id.' }], purpose: 'Compter les visites', category: 'statistics', duration: '13 mois' },
+      { provider: 'Matomo', names: [{ prefix: '_pk_id.' }], purpose: 'Compter les visites', category: 'statistics', declaredUnder: 'Cookies de performance', duration: '13 mois' },
     ]);
   });
 });
