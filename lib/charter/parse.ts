@@ -290,8 +290,17 @@ function findTables(doc: Document): FoundTable[] {
   const outline: Heading[] = [];
   const inDataCell = dataCellTest();
   const byTable = new Map<Element, FoundTable>();
-  for (const el of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b, table')) {
+  for (const el of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, strong, b, p, table')) {
     const tag = tagOf(el);
+    if (tag === 'p') {
+      // « Cookies nécessaires au bon fonctionnement : ces cookies… »: a label opening a paragraph.
+      const text = inDataCell(el) ? '' : inlineLabel(headingText(el, false));
+      if (text) {
+        while (outline.length > 0 && outline[outline.length - 1]!.level >= 7) outline.pop();
+        outline.push({ level: 7, text });
+      }
+      continue;
+    }
     if (tag === 'table') {
       const caption = captionOf(el);
       const headings = [...outline].reverse();
@@ -314,6 +323,23 @@ function findTables(doc: Document): FoundTable[] {
     outline.push({ level, text });
   }
   return found;
+}
+
+/** Words a label opening a paragraph may have, before its colon. */
+const MAX_INLINE_LABEL_WORDS = 12;
+
+/**
+ * The label opening a paragraph (« Cookies de mesure d'audience : ils comptent… », bold or
+ * not), when it names a kind of cookie or who sets them; '' otherwise. Running text before the
+ * colon is no label: the part before it must be short and hold no sentence end.
+ */
+function inlineLabel(text: string): string {
+  const colon = text.indexOf(':');
+  if (colon <= 0) return '';
+  const label = text.slice(0, colon).trim();
+  if (label.split(' ').length > MAX_INLINE_LABEL_WORDS || /[.!?]/.test(label)) return '';
+  const read = labelOf(label);
+  return read.category || read.party ? label : '';
 }
 
 function captionOf(table: Element): string {
