@@ -7,6 +7,8 @@ import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './knowledge
 import { lifetimeInWords } from './lifetime';
 import type { Finding } from './rules';
 import { registrableDomain } from './site';
+import { deceptiveNameFinding } from './findings';
+import { visibleName } from './visible-name';
 
 /** What the knowledge base suggests for a name: a probability, never what the site declares. */
 export interface KnowledgeGuess {
@@ -77,11 +79,14 @@ export interface StorageItem {
   area: 'local' | 'session';
   key: string;
   guess?: KnowledgeGuess;
+  /** « Nom trompeur », when the key imitates another name. */
+  findings?: Finding[];
 }
 
 export function classifyKey(area: StorageItem['area'], key: string): StorageItem {
   const guess = guessOf(guessKey(key));
-  return { area, key, ...(guess && { guess }) };
+  const { deceptive } = visibleName(key);
+  return { area, key, ...(guess && { guess }), ...(deceptive && { findings: [deceptiveNameFinding(deceptive)] }) };
 }
 
 /** Is this cookie one that clearing must never touch? Only the charter can say a cookie is necessary. */

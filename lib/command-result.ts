@@ -1,4 +1,4 @@
-import type { StoredCookie } from './cookie';
+import { partitionLabel, type StoredCookie } from './cookie';
 
 /** A cookie as a command names it to the visitor. */
 export interface CookieRef {
@@ -18,7 +18,7 @@ export interface CommandResult {
 
 export function refOf(c: Omit<StoredCookie, 'value'>): CookieRef {
   const ref: CookieRef = { name: c.name, domain: c.domain, path: c.path };
-  if (c.partitionKey?.topLevelSite) ref.partition = c.partitionKey.topLevelSite;
+  if (c.partitionKey?.topLevelSite) ref.partition = partitionLabel(c.partitionKey).replace(/^partition /, '');
   return ref;
 }
 

@@ -18,22 +18,28 @@ export type ConsentRecord =
 const MAX_LENGTH = 4096;
 const MAX_CHOICES = 64;
 
-/** The trackers Opendatasoft portals name in the record (keys vary by portal). */
-const labels: Record<string, string> = {
-  functional_cookies: 'Cookies fonctionnels',
-  ga: 'Google Analytics',
-  matomo: 'Matomo',
-  xiti: 'Xiti',
-  at: 'AT Internet',
-  piano: 'Piano Analytics',
-  eulerian: 'Eulerian',
-};
+/**
+ * The trackers Opendatasoft portals name in the record (keys vary by portal). A Map: the record's
+ * keys are the page's words, and `__proto__`, `constructor` or `toString` must name nothing here.
+ */
+const labels = new Map<string, string>([
+  ['functional_cookies', 'Cookies fonctionnels'],
+  ['ga', 'Google Analytics'],
+  ['matomo', 'Matomo'],
+  ['xiti', 'Xiti'],
+  ['at', 'AT Internet'],
+  ['piano', 'Piano Analytics'],
+  ['eulerian', 'Eulerian'],
+]);
 
 function unreadable(reason: string): ConsentRecord {
   return { state: 'unreadable', reason };
 }
 
-/** Milliseconds or seconds since 1970, within reason (2000–2100), as ISO 8601. */
+/**
+ * Milliseconds or seconds since 1970, within reason (2000–2100), as ISO 8601. A date still to
+ * come is kept as written: the report flags it (findings.ts), rather than hide it.
+ */
 function dateOf(timestamp: unknown): string | undefined {
   if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return undefined;
   const ms = timestamp > 1e11 ? timestamp : timestamp * 1000;
@@ -50,12 +56,14 @@ export function decodeConsentRecord(value: string): ConsentRecord {
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return unreadable('ce n’est pas un objet JSON');
   const choices: ConsentChoice[] = [];
-  for (const [key, accepted] of Object.entries(data)) {
+  // Own properties only: JSON.parse makes `__proto__` an ordinary own key, listed like the others.
+  for (const key of Object.keys(data)) {
     if (key === 'timestamp') continue;
-    if (typeof accepted !== 'boolean') return unreadable(`la valeur de « ${key.slice(0, 40)} » n’est ni vraie ni fausse`);
-    choices.push({ key, label: labels[key] ?? key, accepted });
+    const accepted: unknown = Object.getOwnPropertyDescriptor(data, key)?.value;
+    if (typeof accepted !== 'boolean') return unreadable(`la valeur de «\u00a0${key.slice(0, 40)}\u00a0» n’est ni vraie ni fausse`);
+    choices.push({ key, label: labels.get(key) ?? key, accepted });
   }
   if (choices.length > MAX_CHOICES) return unreadable('trop de choix pour un enregistrement de consentement');
-  const madeAt = dateOf((data as { timestamp?: unknown }).timestamp);
+  const madeAt = Object.hasOwn(data, 'timestamp') ? dateOf(Object.getOwnPropertyDescriptor(data, 'timestamp')?.value) : undefined;
   return { state: 'readable', choices, ...(madeAt && { madeAt }) };
 }

@@ -33,11 +33,16 @@ export interface CookieFacts extends Omit<StoredCookie, 'value'> {
   seenByApi: boolean;
 }
 
-/** Two cookies with the same key are the same cookie: setting one replaces the other. */
+/**
+ * Two cookies with the same key are the same cookie: setting one replaces the other. A partition
+ * is its top-level site and whether the frame had a cross-site ancestor: two cookies that differ
+ * only by the latter are two cookies.
+ */
 export function cookieKey(c: Omit<StoredCookie, 'value'>): string {
   return JSON.stringify([
     c.storeId,
     c.partitionKey?.topLevelSite ?? '',
+    c.partitionKey?.hasCrossSiteAncestor === true,
     c.firstPartyDomain ?? '',
     c.domain,
     c.path,
@@ -47,6 +52,15 @@ export function cookieKey(c: Omit<StoredCookie, 'value'>): string {
 
 export function withoutValue({ value: _value, ...facts }: StoredCookie): Omit<StoredCookie, 'value'> {
   return facts;
+}
+
+/**
+ * A partition in words: `partition https://issy.com`, and ` (cadre intersite)` for cookies set in a
+ * frame with a cross-site ancestor, so that two partitions of one site read apart. '' when unpartitioned.
+ */
+export function partitionLabel(key: PartitionKey | undefined): string {
+  if (!key?.topLevelSite) return '';
+  return `partition ${key.topLevelSite}${key.hasCrossSiteAncestor ? ' (cadre intersite)' : ''}`;
 }
 
 /** `.issy.com` → `issy.com` */

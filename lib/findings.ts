@@ -4,10 +4,12 @@ import type { Charter } from './charter/model';
 import { durationSeconds } from './charter/duration';
 import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
+import { frenchDate } from './format';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from './opendatasoft';
 import { registrableDomain } from './site';
 import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, TOLERANCE_DAYS, type Finding } from './rules';
+import { visibleName, type VisibleName } from './visible-name';
 
 const DAY = 86_400;
 const NBSP = '\u00a0';
@@ -34,6 +36,9 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
   const findings: Finding[] = [];
   const left = secondsLeft(c, context.nowSeconds);
   const guess = c.guess;
+
+  const { deceptive } = visibleName(c.cookie.name);
+  if (deceptive) findings.push(deceptiveNameFinding(deceptive));
 
   if (!c.entry) {
     findings.push({
@@ -64,8 +69,18 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     });
   }
 
+  if (c.cookie.name === CONSENT_COOKIE && context.consent?.state === 'readable' && context.consent.madeAt) {
+    if (madeInFuture(context.consent.madeAt, context.nowSeconds)) {
+      findings.push({
+        rule: 'impossible-date',
+        text: `Le choix enregistré se dit fait le ${frenchDate(context.consent.madeAt)}, une date à venir${NBSP}: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui.`,
+      });
+    }
+  }
   if (c.cookie.name === CONSENT_COOKIE && c.entry && context.consent?.state === 'readable') {
-    const madeAt = context.consent.madeAt ? Date.parse(context.consent.madeAt) / 1000 : undefined;
+    const written = context.consent.madeAt ? Date.parse(context.consent.madeAt) / 1000 : undefined;
+    // A date to come would shorten the time counted, and hide the finding: it is left out.
+    const madeAt = written !== undefined && written <= context.nowSeconds + DAY ? written : undefined;
     const kept = left === undefined ? undefined : madeAt !== undefined ? left + (context.nowSeconds - madeAt) : left;
     if (kept !== undefined && kept > (CHOICE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
       findings.push({
@@ -97,9 +112,25 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     findings.push({ rule: 'third-party', text: `La charte le dit déposé par un tiers (${c.entry.provider}), sous le domaine du portail.` });
   }
   if (c.cookie.partitionKey?.topLevelSite) {
-    findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite} (cookie partitionné).` });
+    const frame = c.cookie.partitionKey.hasCrossSiteAncestor ? ', dans un cadre intersite' : '';
+    findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite}${frame} (cookie partitionné).` });
   }
   return findings;
+}
+
+/** Is a recorded date still to come (beyond a day of clock difference)? */
+export function madeInFuture(iso: string, nowSeconds: number): boolean {
+  return Date.parse(iso) / 1000 > nowSeconds + DAY;
+}
+
+/** « Nom trompeur », for a cookie or a storage key whose name imitates another. */
+export function deceptiveNameFinding(deceptive: NonNullable<VisibleName['deceptive']>): Finding {
+  return {
+    rule: 'deceptive-name',
+    text: `Nom trompeur${NBSP}: ${
+      deceptive.imitates ? `il s’affiche comme «${NBSP}${deceptive.imitates}${NBSP}»` : 'il ne s’affiche pas du tout'
+    } mais contient ${deceptive.characters.join(', ')}.`,
+  };
 }
 
 /** What concerns the site as a whole: the declared cookies this browser does not hold. */

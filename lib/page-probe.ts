@@ -8,18 +8,23 @@
 export interface PageProbe {
   /** Every name in `document.cookie`, repeated when several cookies share a name. */
   cookieNames: string[];
-  /** Names only, never values. */
+  /** Names only, never values; the first 500 of each area. */
   localStorageKeys: string[];
   sessionStorageKeys: string[];
+  /** How many keys each area holds in all, listed or not. */
+  localStorageCount: number;
+  sessionStorageCount: number;
   /** The page carries Opendatasoft's markup. */
   opendatasoftMarkup: boolean;
-  /** Same-origin links that look like the cookie charter, in page order. */
+  /** Same-origin links of the page's footer, in page order (at most 20); judged by `isCharterLink`. */
   charterLinks: string[];
   /** `<html lang>`, e.g. `fr`. */
   lang: string;
 }
 
 export function probePage(): PageProbe {
+  // As many as a report lists (report.ts); the rest are only counted. The function is serialised alone.
+  const MAX_KEYS = 500;
   const cookieText = document.cookie;
   const cookieNames =
     cookieText.trim() === ''
@@ -30,27 +35,37 @@ export function probePage(): PageProbe {
           return (eq === -1 ? '' : pair.slice(0, eq)).trim();
         });
 
-  const keysOf = (area: 'localStorage' | 'sessionStorage') => {
+  const keysOf = (area: 'localStorage' | 'sessionStorage'): [string[], number] => {
     try {
-      return Object.keys(window[area]);
+      const storage = window[area];
+      const count = storage.length;
+      const keys: string[] = [];
+      for (let i = 0; i < Math.min(count, MAX_KEYS); i++) {
+        const key = storage.key(i);
+        if (key !== null) keys.push(key.slice(0, 256));
+      }
+      return [keys, count];
     } catch {
-      return []; // storage disabled or blocked for this page
+      return [[], 0]; // storage disabled or blocked for this page
     }
   };
+  const [localStorageKeys, localStorageCount] = keysOf('localStorage');
+  const [sessionStorageKeys, sessionStorageCount] = keysOf('sessionStorage');
 
+  // Only the footer's links, where portals link their charter; the background keeps those whose
+  // path names a charter, never what their text says (the page writes it).
   const charterLinks: string[] = [];
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-    const text = `${link.getAttribute('href')} ${link.textContent ?? ''}`.toLowerCase();
-    if (link.origin === location.origin && /cookie/.test(text) && !charterLinks.includes(link.href)) {
-      charterLinks.push(link.href);
-    }
-    if (charterLinks.length >= 5) break;
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('footer a[href], .ods-front-footer a[href]')) {
+    if (link.origin === location.origin && !charterLinks.includes(link.href)) charterLinks.push(link.href);
+    if (charterLinks.length >= 20) break;
   }
 
   return {
     cookieNames,
-    localStorageKeys: keysOf('localStorage'),
-    sessionStorageKeys: keysOf('sessionStorage'),
+    localStorageKeys,
+    sessionStorageKeys,
+    localStorageCount,
+    sessionStorageCount,
     opendatasoftMarkup:
       document.querySelector('.ods-front-header, .ods-front-footer, [class^="ods-"], [class*=" ods-"]') !== null,
     charterLinks,

@@ -3,7 +3,7 @@ import { compileCharter } from './charter/match';
 import type { Charter } from './charter/model';
 import { decodeConsentRecord, type ConsentRecord } from './consent-record';
 import { cookieKey, type CookieFacts, type StoredCookie } from './cookie';
-import { cookieFindings, siteFindings } from './findings';
+import { cookieFindings, madeInFuture, siteFindings } from './findings';
 import type { Finding } from './rules';
 import { registrableDomain } from './site';
 
@@ -18,9 +18,16 @@ export interface Report {
   /** Declared cookies first, then the undeclared; by name within each group. */
   cookies: ClassifiedCookie[];
   /** The visitor's choice as the consent cookie records it, when there is one. */
-  consent?: { record: ConsentRecord; expiresAt?: string };
-  /** Names of the page's localStorage and sessionStorage keys. */
+  consent?: {
+    record: ConsentRecord;
+    expiresAt?: string;
+    /** The record's date is still to come: impossible, so not to be believed. */
+    dateInFuture?: boolean;
+  };
+  /** Names of the page's localStorage and sessionStorage keys, `MAX_STORAGE_KEYS` at most. */
   storage: StorageItem[];
+  /** How many keys the page holds in all, listed or not. */
+  storageTotal: number;
   /** What concerns the site as a whole. */
   findings: Finding[];
 }
@@ -32,17 +39,24 @@ export interface ReportInput {
   now: Date;
   /** The consent cookie, value included, when the site has one. */
   consentCookie?: Pick<StoredCookie, 'value' | 'session' | 'expirationDate'>;
-  storageKeys?: { local: string[]; session: string[] };
+  /** The keys the page listed, and how many it holds in all when it listed only some. */
+  storageKeys?: { local: string[]; session: string[]; localCount?: number; sessionCount?: number };
 }
+
+/** Keys a report lists; the rest are counted (a page can hold tens of thousands). */
+export const MAX_STORAGE_KEYS = 500;
 
 export function buildReport({ charter, facts, pageUrl, now, consentCookie, storageKeys }: ReportInput): Report {
   const compiled = compileCharter(charter);
   const nowSeconds = now.getTime() / 1000;
-  const consent = consentCookie && {
-    record: decodeConsentRecord(consentCookie.value),
-    ...(!consentCookie.session &&
-      consentCookie.expirationDate !== undefined && { expiresAt: new Date(consentCookie.expirationDate * 1000).toISOString() }),
-  };
+  const record = consentCookie && decodeConsentRecord(consentCookie.value);
+  const consent = consentCookie &&
+    record && {
+      record,
+      ...(!consentCookie.session &&
+        consentCookie.expirationDate !== undefined && { expiresAt: new Date(consentCookie.expirationDate * 1000).toISOString() }),
+      ...(record.state === 'readable' && record.madeAt && madeInFuture(record.madeAt, nowSeconds) && { dateInFuture: true }),
+    };
   const ids = new Set<string>();
   const cookies = facts.map((cookie) => {
     let id = cookieKey(cookie);
@@ -58,10 +72,15 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
       a.cookie.name.localeCompare(b.cookie.name, 'fr') ||
       a.id.localeCompare(b.id),
   );
-  const storage = [
-    ...(storageKeys?.local ?? []).map((key) => classifyKey('local', key)),
-    ...(storageKeys?.session ?? []).map((key) => classifyKey('session', key)),
-  ];
+  const local = storageKeys?.local ?? [];
+  const session = storageKeys?.session ?? [];
+  const listed: [StorageItem['area'], string][] = [
+    ...local.map((key) => ['local', key] as [StorageItem['area'], string]),
+    ...session.map((key) => ['session', key] as [StorageItem['area'], string]),
+  ].slice(0, MAX_STORAGE_KEYS);
+  const storage = listed.map(([area, key]) => classifyKey(area, key));
+  const storageTotal =
+    Math.max(storageKeys?.localCount ?? 0, local.length) + Math.max(storageKeys?.sessionCount ?? 0, session.length);
   const { site, url, source, fetchedAt } = charter;
   return {
     pageUrl: pageUrl.href,
@@ -72,6 +91,7 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
     cookies,
     ...(consent && { consent }),
     storage,
+    storageTotal,
     findings: siteFindings(charter, cookies),
   };
 }

@@ -12,7 +12,9 @@ export type RuleId =
   | 'present-without-consent'
   | 'third-party'
   | 'partitioned'
-  | 'declared-not-seen';
+  | 'declared-not-seen'
+  | 'deceptive-name'
+  | 'impossible-date';
 
 export interface Source {
   label: string;
@@ -31,6 +33,11 @@ const audience: Source = {
   url: 'https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience',
 };
 const browsers: Source = { label: 'Fonctionnement des navigateurs (cookies tiers et partitionnés)' };
+const confusables: Source = {
+  label: 'Unicode, rapport technique n° 39 « Unicode Security Mechanisms » (caractères invisibles et lettres qui se ressemblent)',
+  url: 'https://www.unicode.org/reports/tr39/',
+};
+const consentRecord: Source = { label: 'Choix enregistré par le portail (cookie cookies_preferences)' };
 
 export const rules: Record<RuleId, { title: string; level: 'attention' | 'info'; source: Source }> = {
   undeclared: { title: 'Non déclaré dans la charte', level: 'attention', source: charterOfSite },
@@ -42,6 +49,8 @@ export const rules: Record<RuleId, { title: string; level: 'attention' | 'info';
   'third-party': { title: 'Cookie tiers', level: 'info', source: browsers },
   partitioned: { title: 'Cookie partitionné', level: 'info', source: browsers },
   'declared-not-seen': { title: 'Déclaré mais absent', level: 'info', source: charterOfSite },
+  'deceptive-name': { title: 'Nom trompeur', level: 'attention', source: confusables },
+  'impossible-date': { title: 'Date impossible', level: 'attention', source: consentRecord },
 };
 
 export interface Finding {

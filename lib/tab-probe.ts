@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { fetchCharterPage, type FetchedPage } from './charter/fetch-page';
+import {
+  CHARTER_FETCH_TIMEOUT_MS,
+  CHARTER_PAGE_TYPES,
+  fetchCharterPage,
+  MAX_CHARTER_BYTES,
+  type FetchedPage,
+} from './charter/fetch-page';
 import { opendatasoftApiAnswers } from './opendatasoft';
 import { probePage, type PageProbe } from './page-probe';
 
@@ -29,7 +35,12 @@ export async function isOpendatasoftTab(tabId: number, probe?: PageProbe): Promi
   return probe?.opendatasoftMarkup === true || (await inTab(tabId, opendatasoftApiAnswers)) === true;
 }
 
-/** The charter page's HTML, fetched same-origin from the portal's page. */
-export async function fetchCharterInTab(tabId: number, candidates: string[], maxBytes: number): Promise<FetchedPage> {
-  return (await inTab(tabId, fetchCharterPage, candidates, maxBytes)) ?? { ok: false, reason: 'la page du portail n’a pas pu être lue' };
+/** The charter page's HTML, fetched from the portal's page, without the visitor's cookies. */
+export async function fetchCharterInTab(tabId: number, candidates: string[]): Promise<FetchedPage> {
+  return (
+    (await inTab(tabId, fetchCharterPage, candidates, MAX_CHARTER_BYTES, CHARTER_FETCH_TIMEOUT_MS, CHARTER_PAGE_TYPES)) ?? {
+      ok: false,
+      reason: 'la page du portail n’a pas pu être lue',
+    }
+  );
 }

@@ -76,7 +76,14 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
         pageUrl: url,
         now: new Date(),
         ...(consentCookie && { consentCookie }),
-        ...(probe && { storageKeys: { local: probe.localStorageKeys, session: probe.sessionStorageKeys } }),
+        ...(probe && {
+          storageKeys: {
+            local: probe.localStorageKeys,
+            session: probe.sessionStorageKeys,
+            localCount: probe.localStorageCount,
+            sessionCount: probe.sessionStorageCount,
+          },
+        }),
       }),
       charterStatus: status,
       charterStale: charterIsStale(record, Date.now()),

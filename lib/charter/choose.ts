@@ -9,7 +9,9 @@ export interface CharterRecord {
   /** What changed compared with the previous reading, or with the bundled copy at the first one. */
   changes?: CharterChanges & { since: 'bundled' | 'previous'; at: string };
   /** Set when the latest reading failed; cleared by the next success. */
-  failure?: { at: string; reason: string; url?: string };
+  failure?: { at: string; reason: string; url?: string; /** Failures in a row. */ count?: number };
+  /** When a reading started that has not ended yet (or never will: the popup was closed). */
+  attempt?: string;
 }
 
 export type CharterStatus =
@@ -19,8 +21,13 @@ export type CharterStatus =
 
 /** Read the published charter again after this long. */
 export const CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
-/** After a failure, try again after this long. */
+/** After a failure, try again after this long; twice as long after each further failure, up to a day. */
 export const CHARTER_RETRY_MS = 3600 * 1000;
+
+/** How long to wait after `failures` failed readings in a row. */
+export function retryDelay(failures: number): number {
+  return Math.min(CHARTER_RETRY_MS * 2 ** Math.max(0, Math.min(failures, 32) - 1), CHARTER_MAX_AGE_MS);
+}
 
 /**
  * Which charter to match against. The latest reading wins: when it succeeded, the live charter;
@@ -43,7 +50,10 @@ export function chooseCharter(
 
 /** Should the published charter be read (again) now? */
 export function charterIsStale(record: CharterRecord | undefined, now: number): boolean {
-  if (record?.failure && now - Date.parse(record.failure.at) < CHARTER_RETRY_MS) return false;
+  const failures = record?.failure ? (record.failure.count ?? 1) : 0;
+  if (record?.failure && now - Date.parse(record.failure.at) < retryDelay(failures)) return false;
+  // A reading that never ended (a page that hung, a popup closed mid-way) counts as one more failure.
+  if (record?.attempt && now - Date.parse(record.attempt) < retryDelay(failures + 1)) return false;
   if (!record?.live) return true;
   return now - Date.parse(record.live.fetchedAt) > CHARTER_MAX_AGE_MS;
 }

@@ -1,49 +1,147 @@
 /**
- * Reading the published charter page from inside the portal's own page: the request is
- * same-origin, as the visitor's browser would make it. Injected with `scripting.executeScript`,
- * so `fetchCharterPage` must stay self-contained.
+ * Reading the published charter page from inside the portal's own page. The page is hostile
+ * ground: it chooses its links, its server chooses redirects, types and timing. So Témoin asks
+ * only for known charter paths and at most two footer links judged by their path, with a GET that
+ * carries no cookie, gives up after a few seconds, and takes nothing but a web page of this origin.
+ * Injected with `scripting.executeScript`, so `fetchCharterPage` must stay self-contained.
  */
 
 export type FetchedPage =
-  | { ok: true; url: string; html: string; truncated: boolean }
+  | { ok: true; url: string; html: string }
   | { ok: false; reason: string; url?: string };
 
-/** Where Opendatasoft portals publish their charter, after any link the page itself gives. */
-export function charterCandidates(pageUrl: string, links: string[], lang: string): string[] {
-  const origin = new URL(pageUrl).origin;
-  const flg = lang ? `?flg=${encodeURIComponent(lang.slice(0, 2))}` : '';
-  const known = ['/terms/cookies-policy/', '/terms/cookies-information'].map((path) => `${origin}${path}${flg}`);
-  const linked = links.filter((link) => link.startsWith(`${origin}/`) && !link.includes('#'));
-  return [...new Set([...linked, ...known])].slice(0, 6);
+/** Where Opendatasoft portals publish their charter. */
+export const KNOWN_CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'];
+/** Links taken from the page's footer, at most. */
+export const MAX_LINKED_CANDIDATES = 2;
+/** How long one charter page may take, headers and body. */
+export const CHARTER_FETCH_TIMEOUT_MS = 8000;
+/** The largest charter page Témoin reads; a larger one is refused, not cut. */
+export const MAX_CHARTER_BYTES = 2 * 1024 * 1024;
+
+/** Words in a path that mark an action or an account page, never a charter. */
+const ACTION_PATH = /(log-?out|log-?in|sign-?(in|out|up)|account|compte|admin|auth|api|session|password|delete|remove|unsubscribe|user|backoffice|settings)/i;
+const CHARTER_PATH = /(cookie|charte|traceur)/i;
+
+/**
+ * May a link the page gives be fetched as its charter? Same origin, judged by its path alone
+ * (the page writes its link texts), no query but the language, never an account or action page.
+ */
+export function isCharterLink(link: string, origin: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return false;
+  }
+  if (url.origin !== origin || url.username || url.password || url.hash) return false;
+  if ([...url.searchParams.keys()].some((key) => key !== 'flg')) return false;
+  let path: string;
+  try {
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return false;
+  }
+  return CHARTER_PATH.test(path) && !ACTION_PATH.test(path);
 }
 
-export async function fetchCharterPage(candidates: string[], maxBytes: number): Promise<FetchedPage> {
+/** The page's charter links that pass `isCharterLink` (two at most), then the known paths. */
+export function charterCandidates(pageUrl: string, links: string[], lang: string): string[] {
+  const origin = new URL(pageUrl).origin;
+  const code = lang.slice(0, 2).toLowerCase();
+  const flg = /^[a-z]{2}$/.test(code) ? `?flg=${code}` : '';
+  const known = KNOWN_CHARTER_PATHS.map((path) => `${origin}${path}${flg}`);
+  const linked = links.filter((link) => isCharterLink(link, origin)).slice(0, MAX_LINKED_CANDIDATES);
+  return [...new Set([...linked, ...known])];
+}
+
+/** What a charter page may be served as (the media type, before any parameter). */
+export const CHARTER_PAGE_TYPES = ['text/html', 'application/xhtml+xml'];
+
+export async function fetchCharterPage(
+  candidates: string[],
+  maxBytes: number,
+  timeoutMs: number,
+  pageTypes: string[],
+): Promise<FetchedPage> {
   let last: FetchedPage = { ok: false, reason: 'aucune adresse de charte à essayer' };
   for (const url of candidates) {
     if (new URL(url, location.href).origin !== location.origin) continue;
-    let response: Response;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      response = await fetch(url, { credentials: 'same-origin', redirect: 'follow', cache: 'no-cache' });
-    } catch {
-      last = { ok: false, reason: 'site injoignable', url };
-      continue;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'GET',
+          credentials: 'omit',
+          redirect: 'follow',
+          cache: 'no-cache',
+          referrerPolicy: 'no-referrer',
+          signal: controller.signal,
+        });
+      } catch {
+        if (controller.signal.aborted) return { ok: false, reason: 'le site n’a pas répondu à temps', url };
+        last = { ok: false, reason: 'site injoignable', url };
+        continue;
+      }
+      // A redirect may lead anywhere; only a page of the portal's own origin is its charter.
+      const finalUrl = response.url || url;
+      if (new URL(finalUrl).origin !== location.origin) {
+        response.body?.cancel().catch(() => {});
+        last = { ok: false, reason: `la page de la charte renvoie vers un autre site (${new URL(finalUrl).host})`, url };
+        continue;
+      }
+      if (!response.ok) {
+        response.body?.cancel().catch(() => {});
+        last = { ok: false, reason: `page introuvable (erreur ${response.status})`, url };
+        continue;
+      }
+      // `application/octet-stream; name=charte.html` is no web page: only the type before `;` counts.
+      const type = (response.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+      if (!pageTypes.includes(type)) {
+        response.body?.cancel().catch(() => {});
+        last = { ok: false, reason: `la page de la charte n’est pas une page web (${type.slice(0, 60) || 'type absent'})`, url };
+        continue;
+      }
+      const length = Number(response.headers.get('content-length'));
+      if (length > maxBytes) {
+        response.body?.cancel().catch(() => {});
+        return { ok: false, reason: `page de la charte trop grande (plus de ${Math.round(maxBytes / 1048576)}\u00a0Mo)`, url };
+      }
+      let html: string;
+      try {
+        // Read piece by piece, to stop as soon as the page is too large.
+        const reader = response.body!.getReader();
+        const decoder = new TextDecoder();
+        const parts: string[] = [];
+        let size = 0;
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          size += value.byteLength;
+          if (size > maxBytes) {
+            reader.cancel().catch(() => {});
+            return { ok: false, reason: `page de la charte trop grande (plus de ${Math.round(maxBytes / 1048576)}\u00a0Mo)`, url };
+          }
+          parts.push(decoder.decode(value, { stream: true }));
+        }
+        parts.push(decoder.decode());
+        html = parts.join('');
+      } catch {
+        if (controller.signal.aborted) return { ok: false, reason: 'le site n’a pas répondu à temps', url };
+        last = { ok: false, reason: 'la page de la charte n’a pas pu être lue jusqu’au bout', url };
+        continue;
+      }
+      // A cookie-related page without any table (a banner's "manage cookies" page) is not the charter.
+      if (!/<table[\s>]/i.test(html)) {
+        last = { ok: false, reason: 'aucun tableau de cookies dans la page', url };
+        continue;
+      }
+      return { ok: true, url: finalUrl, html };
+    } finally {
+      clearTimeout(timer);
     }
-    if (!response.ok) {
-      last = { ok: false, reason: `page introuvable (erreur ${response.status})`, url };
-      continue;
-    }
-    const type = response.headers.get('content-type') ?? '';
-    if (!/html/i.test(type)) {
-      last = { ok: false, reason: 'la page de la charte n’est pas une page web', url };
-      continue;
-    }
-    const html = await response.text();
-    // A cookie-related page without any table (a banner's "manage cookies" page) is not the charter.
-    if (!/<table[\s>]/i.test(html)) {
-      last = { ok: false, reason: 'aucun tableau de cookies dans la page', url };
-      continue;
-    }
-    return { ok: true, url: response.url || url, html: html.slice(0, maxBytes), truncated: html.length > maxBytes };
   }
   return last;
 }

@@ -42,11 +42,16 @@ export async function recordReading(site: string, bundled: Charter | undefined, 
 }
 
 export async function recordFailure(site: string, reason: string, url?: string) {
-  await update(site, (record) => ({
-    warnings: [],
-    ...record,
-    failure: { at: new Date().toISOString(), reason, ...(url && { url }) },
-  }));
+  await update(site, (record) => {
+    const { attempt: _attempt, ...rest } = record ?? { warnings: [] };
+    const count = (record?.failure?.count ?? (record?.failure ? 1 : 0)) + 1;
+    return { ...rest, failure: { at: new Date().toISOString(), reason, ...(url && { url }), count } };
+  });
+}
+
+/** A reading starts: until it ends, the next openings do not start another (see `charterIsStale`). */
+export async function recordAttempt(site: string) {
+  await update(site, (record) => ({ warnings: [], ...record, attempt: new Date().toISOString() }));
 }
 
 export async function forgetCharter(site: string) {

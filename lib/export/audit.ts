@@ -2,6 +2,7 @@ import type { CharterStatus } from '../charter/choose';
 import { categoryLabels } from '../categories';
 import { rules } from '../rules';
 import type { Report } from '../report';
+import { partitionLabel } from '../cookie';
 
 /** One cookie as the exported audit records it: facts, match and findings. */
 export interface AuditCookie {
@@ -35,6 +36,8 @@ export interface Audit {
   consent: Report['consent'] | null;
   cookies: AuditCookie[];
   storage: { area: string; key: string; probably: string | null }[];
+  /** Keys the page holds in all, listed or not. */
+  storageTotal: number;
   findings: { rule: string; text: string; source: string }[];
 }
 
@@ -69,7 +72,7 @@ export function auditOf(report: Report, status: CharterStatus, values?: Record<s
       sameSite: cookie.sameSite,
       expires: cookie.session || cookie.expirationDate === undefined ? null : new Date(cookie.expirationDate * 1000).toISOString(),
       lifetime,
-      partition: cookie.partitionKey?.topLevelSite ?? null,
+      partition: partitionLabel(cookie.partitionKey).replace(/^partition /, '') || null,
       store: cookie.storeId,
       seenByPage: cookie.seenByPage,
       declared,
@@ -81,6 +84,7 @@ export function auditOf(report: Report, status: CharterStatus, values?: Record<s
       findings: findings.map(finding),
     })),
     storage: report.storage.map(({ area, key, guess }) => ({ area, key, probably: guess ? guess.provider : null })),
+    storageTotal: report.storageTotal,
     findings: report.findings.map(finding),
   };
 }

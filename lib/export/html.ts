@@ -1,4 +1,5 @@
 import { frenchDateTime } from '../format';
+import { shownName } from '../visible-name';
 import type { Audit } from './audit';
 
 /** Everything put in the page is text from the site or the browser: always escaped. */
@@ -13,7 +14,7 @@ export function auditHtml(audit: Audit): string {
   const rows = audit.cookies
     .map(
       (c) => `<tr>
-<td><code>${escape(c.name)}</code>${c.value !== undefined ? `<br><small>${escape(c.value)}</small>` : ''}</td>
+<td><code>${escape(shownName(c.name))}</code>${c.value !== undefined ? `<br><small>${escape(c.value)}</small>` : ''}</td>
 <td>${escape(c.domain)}${escape(c.path)}${c.partition ? `<br><small>partition ${escape(c.partition)}</small>` : ''}</td>
 <td>${escape(c.declared ? c.category : 'Non déclaré')}</td>
 <td>${escape(c.provider ?? (c.probably ? `probablement ${c.probably}` : '—'))}</td>
