@@ -91,7 +91,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     const shown = await popup.evaluate(() => document.querySelectorAll('li.cookie').length);
     const csv = await exported('Tableau CSV');
     const lines = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toMatch(/^nom,valeur,domaine/);
+    expect(lines[0]).toMatch(/^"nom","valeur","domaine"/);
     expect(lines).toHaveLength(shown + 1);
   });
 });
