@@ -9,7 +9,8 @@ export default defineConfig({
       'Montre chaque cookie d’un portail open data, qui le dépose et pourquoi, selon la charte du site.',
     // scripting: the page is read only when the visitor opens Témoin, never otherwise.
     // activeTab: on that click, Témoin may see which site the tab shows, to offer to analyse it.
-    permissions: ['cookies', 'storage', 'scripting', 'activeTab'],
+    // contextualIdentities (Firefox): the options page names each container's cookies apart.
+    permissions: ['cookies', 'storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['contextualIdentities'] : [])],
     // The parent domain is needed: Chrome's cookies.getAll hides Domain=issy.com cookies without it.
     host_permissions: ['*://*.issy.com/*'],
     // Other Opendatasoft portals, each asked for when the visitor clicks « Analyser ce portail ».

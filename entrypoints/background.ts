@@ -6,15 +6,31 @@ import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
 import { onCookiesChanged } from '@/lib/cookie-jar';
 import { onMessage } from '@/lib/messaging';
+import { queued } from '@/lib/command-queue';
+import { privateStoreIds } from '@/lib/cookie-stores';
+import { forgetStore, recoverInterrupted } from '@/lib/undo-log';
 import { portals } from '@/lib/portals';
 
 export default defineBackground(() => {
   for (const [name, handle] of Object.entries(handlers)) {
     onMessage(name as keyof typeof handlers, async ({ data, sender }) => {
       assertExtensionPage(sender);
-      return (handle as (data: unknown) => Promise<never>)(data);
+      return (handle as (data: unknown, from: typeof sender) => Promise<never>)(data, sender);
     });
   }
+
+  // A clear or reset cut short when the background last stopped: its entry is made true to the jar.
+  void queued(recoverInterrupted);
+  // The last private window closed: its cookies are gone, and no undo may bring them back into
+  // the next private session.
+  browser.windows.onRemoved.addListener(() => {
+    void browser.windows.getAll().then((windows) => {
+      if (windows.some((window) => window.incognito)) return;
+      return queued(async () => {
+        for (const store of privateStoreIds()) await forgetStore(store);
+      });
+    });
+  });
 
   // The badge: undeclared cookies per tab, counted when a page loads and when cookies change.
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -3,16 +3,20 @@ import { cookieKey } from './cookie';
 import { choosableIds, planClear, type ClearPlan } from './clear-plan';
 import { mergeInventory } from './inventory';
 import { consentCookieOf } from './opendatasoft';
-import { readSiteCookies } from './read-site-cookies';
+import { queued } from './command-queue';
 import type { CommandResult } from './command-result';
-import { removeCookies } from './remove-cookies';
+import { defaultStoreId } from './cookie-stores';
+import { readDomainCookies, readSiteCookies } from './read-site-cookies';
+import { removeCookies, touchedBy } from './remove-cookies';
 import { buildReport } from './report';
 import { registrableDomain } from './site';
 import { settings } from './storage';
-import { recordUndo, updateUndo } from './undo-log';
+import { beginUndo, updateUndo } from './undo-log';
 
 export interface ClearPreview extends ClearPlan {
   site: string;
+  /** The cookie store previewed: clearing works in one store at a time. */
+  storeId: string;
   /** The site's registrable domain: `issy.com`. */
   siteDomain: string;
 }
@@ -21,10 +25,10 @@ function siteUrl(charter: Charter): URL {
   return new URL(`https://${charter.site}/`);
 }
 
-/** The site's cookies in every store, with the plan computed from the charter and the keep list. */
-async function plan(charter: Charter) {
+/** The site's cookies in one store, with the plan computed from the charter and the keep list. */
+async function plan(charter: Charter, storeId: string) {
   const url = siteUrl(charter);
-  const cookies = await readSiteCookies(url);
+  const cookies = await readSiteCookies(url, storeId);
   const consentCookie = consentCookieOf(cookies, url);
   const report = buildReport({
     charter,
@@ -37,23 +41,30 @@ async function plan(charter: Charter) {
   return { url, cookies, plan: planClear(report.cookies, keepNames, url.hostname) };
 }
 
-export async function previewClear(charter: Charter): Promise<ClearPreview> {
-  return { site: charter.site, siteDomain: registrableDomain(charter.site), ...(await plan(charter)).plan };
+/** What clearing would offer in a store (the default one unless told). */
+export async function previewClear(charter: Charter, storeId = defaultStoreId()): Promise<ClearPreview> {
+  return { site: charter.site, storeId, siteDomain: registrableDomain(charter.site), ...(await plan(charter, storeId)).plan };
 }
 
 /**
- * Removes exactly the cookies the visitor ticked in the preview (`ids`). The plan is computed
- * again here: a cookie that became necessary since the preview is left alone, and a cookie that
- * appeared since is not touched without being shown first.
+ * Removes exactly the cookies the visitor ticked in the preview (`ids`), in one store (the
+ * default one unless told). The plan is computed again here: a cookie that became necessary
+ * since the preview is left alone, and a cookie that appeared since is not touched without
+ * being shown first. Queued behind any other command that changes the jar or the undo log.
  */
-export async function clearNonEssential(charter: Charter, ids: readonly string[]): Promise<CommandResult> {
-  const { url, cookies, plan: current } = await plan(charter);
-  const choosable = choosableIds(current);
-  const deletable = new Set(ids.filter((id) => choosable.has(id)));
-  const targets = cookies.filter((c) => deletable.has(cookieKey(c)));
-  if (targets.length === 0) return { done: [], failed: [] };
-  const entry = await recordUndo({ kind: 'clear', site: charter.site, cookies: targets });
-  const { removed, result } = await removeCookies(targets, cookies, () => readSiteCookies(url));
-  await updateUndo(entry.id, removed);
-  return removed.length ? { ...result, undoId: entry.id } : result;
+export function clearNonEssential(charter: Charter, ids: readonly string[], storeId = defaultStoreId()): Promise<CommandResult> {
+  return queued(async () => {
+    const { url, cookies, plan: current } = await plan(charter, storeId);
+    const choosable = choosableIds(current);
+    const deletable = new Set(ids.filter((id) => choosable.has(id)));
+    const targets = cookies.filter((c) => deletable.has(cookieKey(c)));
+    if (targets.length === 0) return { done: [], failed: [] };
+    const scheme = url.protocol === 'http:' ? 'http' : 'https';
+    const jar = await readDomainCookies(url, storeId);
+    const touched = targets.flatMap((target) => touchedBy(target, jar, scheme));
+    const entry = await beginUndo({ kind: 'clear', site: charter.site, storeId, scheme }, targets, touched);
+    const { removed, result } = await removeCookies(targets, jar, () => readDomainCookies(url, storeId), scheme);
+    await updateUndo(entry.id, removed);
+    return removed.length ? { ...result, undoId: entry.id } : result;
+  });
 }

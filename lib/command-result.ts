@@ -12,6 +12,11 @@ export interface CookieRef {
 export interface CommandResult {
   done: CookieRef[];
   failed: { cookie: CookieRef; reason: string }[];
+  /**
+   * Cookies the command did not change, though it touched or could have touched them, and why:
+   * put back at once after a removal took them along, or left as the site set them again.
+   */
+  kept?: { cookie: CookieRef; reason: string }[];
   /** Present when something can be undone. */
   undoId?: string;
 }

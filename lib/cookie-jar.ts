@@ -26,10 +26,39 @@ function toStored(c: ApiCookie): StoredCookie {
   return stored;
 }
 
-/** The URL the cookies API wants to address a cookie: its own host and path, over HTTPS if Secure. */
-function urlOf(c: Pick<StoredCookie, 'domain' | 'path' | 'secure'>): string {
-  return `${c.secure ? 'https' : 'http'}://${bareDomain(c.domain)}${c.path}`;
+/** The scheme of the site a cookie was seen on: a cookie set over HTTPS is addressed over HTTPS. */
+export type Scheme = 'https' | 'http';
+
+/**
+ * A cookie path as a URL path: what the URL parser would rewrite (a space, `?`, `#`, a
+ * non-ASCII letter…) percent-encoded; everything else, `%` included, as it is.
+ */
+export function urlPath(path: string): string {
+  return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%]/gu, (char) => encodeURIComponent(char));
 }
+
+/** Can the browser address this path in a URL without rewriting it? */
+export function plainPath(path: string): boolean {
+  return urlPath(path) === path;
+}
+
+/**
+ * The URL the cookies API wants to address a cookie: its own host and path, over HTTPS when it
+ * is Secure or when the site is HTTPS (Chromium's scheme-bound cookies are only found again
+ * through the scheme that set them).
+ */
+export function urlOf(c: Pick<StoredCookie, 'domain' | 'path' | 'secure'>, scheme: Scheme = 'https'): string {
+  return `${c.secure || scheme === 'https' ? 'https' : 'http'}://${bareDomain(c.domain)}${urlPath(c.path)}`;
+}
+
+/**
+ * Why Chromium cannot remove a cookie: its API finds a cookie only through a URL, and a URL
+ * path never holds a space, `?`, `#` or a non-ASCII letter as they are (they are encoded), so
+ * no URL reaches such a path; nor can it overwrite the cookie, since it encodes the path it is
+ * given. Firefox can (it takes the path as it is).
+ */
+export const UNREACHABLE_PATH =
+  'Chromium ne permet pas de le supprimer\u00a0: son chemin contient une espace, «\u00a0?\u00a0», «\u00a0#\u00a0» ou un caractère non ASCII, que l’API des cookies de Chromium réécrit toujours\u00a0; seul le site, ou l’effacement des données de navigation, peut le retirer';
 
 /** Firefox-only filters: without `firstPartyDomain: null`, getAll throws under first-party isolation. */
 const firefoxFilters = import.meta.env.FIREFOX ? { firstPartyDomain: null } : {};
@@ -50,15 +79,27 @@ export async function cookieStoreIds(): Promise<string[]> {
   return (await browser.cookies.getAllCookieStores()).map((store) => store.id);
 }
 
+/** One cookie's copies under every domain, path and partition of a registrable domain, in one store. */
+export async function cookiesNamed(name: string, domain: string, storeId: string): Promise<StoredCookie[]> {
+  const cookies = await browser.cookies.getAll({
+    name,
+    domain,
+    partitionKey: {},
+    storeId,
+    ...firefoxFilters,
+  } as Browser.cookies.GetAllDetails);
+  return (cookies as ApiCookie[]).map(toStored);
+}
+
 /** The cookie store a tab uses (a private window's, a container's). */
 export async function storeIdOfTab(tabId: number): Promise<string | undefined> {
   const stores = await browser.cookies.getAllCookieStores();
   return stores.find((store) => store.tabIds.includes(tabId))?.id;
 }
 
-function address(c: StoredCookie) {
+function address(c: StoredCookie, scheme: Scheme) {
   return {
-    url: urlOf(c),
+    url: urlOf(c, scheme),
     name: c.name,
     storeId: c.storeId,
     ...(c.partitionKey && { partitionKey: c.partitionKey }),
@@ -67,15 +108,28 @@ function address(c: StoredCookie) {
 }
 
 /** Resolves when the browser confirms the deletion; rejects with its reason otherwise. */
-export async function removeCookie(c: StoredCookie): Promise<void> {
-  const removed = await browser.cookies.remove(address(c) as Browser.cookies.CookieDetails);
+export async function removeCookie(c: StoredCookie, scheme: Scheme = 'https'): Promise<void> {
+  if (!plainPath(c.path)) {
+    if (!import.meta.env.FIREFOX) throw new Error(UNREACHABLE_PATH);
+    // Firefox finds no URL for such a path either, but overwrites the cookie exactly (same
+    // name, host and path) with an expired copy, which removes it.
+    await setCookie({ ...c, value: '', session: false, expirationDate: 1 }, scheme);
+    return;
+  }
+  const removed = await browser.cookies.remove(address(c, scheme) as Browser.cookies.CookieDetails);
   if (!removed) throw new Error('le navigateur a refusé la suppression');
 }
 
-/** Recreates a cookie with every attribute it had. */
-export async function setCookie(c: StoredCookie): Promise<void> {
+/**
+ * Recreates a cookie with every attribute the browser exposes: value, domain, path, Secure,
+ * HttpOnly, SameSite, expiry, partition (with its cross-site ancestor bit), store and
+ * first-party domain. Chromium keeps a priority too, but its cookies API neither reports nor
+ * takes it: a restored cookie has the default priority.
+ */
+export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Promise<void> {
+  const expired = !c.session && c.expirationDate !== undefined && c.expirationDate <= 1;
   const details = {
-    ...address(c),
+    ...address(c, scheme),
     value: c.value,
     path: c.path,
     secure: c.secure,
@@ -86,7 +140,8 @@ export async function setCookie(c: StoredCookie): Promise<void> {
     ...(!c.session && c.expirationDate !== undefined && { expirationDate: c.expirationDate }),
   };
   const set = await browser.cookies.set(details as Browser.cookies.SetDetails);
-  if (!set) throw new Error('le navigateur a refusé de recréer le cookie');
+  // An expired copy removes the cookie; the browser answers null for it.
+  if (!set && !expired) throw new Error('le navigateur a refusé de recréer le cookie');
 }
 
 /** Calls `listener` with each cookie that is set (as it is now) or removed (as it was). */

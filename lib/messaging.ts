@@ -7,6 +7,7 @@ import type { CharterStatus } from './charter/choose';
 import type { FetchedPage } from './charter/fetch-page';
 import type { Charter } from './charter/model';
 import type { ClearPreview } from './clear-non-essential';
+import type { CookieStore } from './cookie-stores';
 import type { CommandResult } from './command-result';
 import type { Portal } from './portals';
 import type { Report } from './report';
@@ -32,7 +33,10 @@ export type ReportResult = (
 
 export interface ClearState {
   preview: ClearPreview;
-  lastClear?: { id: string; at: string; count: number };
+  /** The latest clearing in this store that can be undone; `interrupted` when it was cut short. */
+  lastClear?: { id: string; at: string; count: number; interrupted?: boolean };
+  /** The latest clearing, when it can no longer be undone: the browser was closed since. */
+  undoGone?: { at: string; count: number };
 }
 
 /** What an extension page read of a published charter page. */
@@ -49,9 +53,11 @@ interface ProtocolMap {
   addPortal(tabId: number): { host: string };
   /** Cookie values by report cookie id, only when the visitor asks to export them. */
   getCookieValues(tabId: number): Record<string, string>;
-  /** options → background */
-  getClearState(site: string): ClearState;
-  clearNonEssential(request: { site: string; ids: string[] }): CommandResult;
+  /** options → background: the cookie stores that page works in (a private one only from a private window). */
+  getCookieStores(): CookieStore[];
+  /** Without `storeId`, the default store. */
+  getClearState(request: { site: string; storeId?: string }): ClearState;
+  clearNonEssential(request: { site: string; ids: string[]; storeId?: string }): CommandResult;
   getPortals(): Portal[];
   removePortal(host: string): void;
   /** popup or options → background */

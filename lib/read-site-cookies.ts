@@ -18,3 +18,12 @@ export async function readSiteCookies(
   const perStore = await Promise.all(stores.map((id) => read(domain, id)));
   return cookiesOfSite(perStore.flat(), pageUrl);
 }
+
+/**
+ * Every cookie of a page's registrable domain and its subdomains in one store, the site's or
+ * not: what a removal on the site may touch (a host-only `_ga` on issy.com, which data.issy.com
+ * never receives, shares the removal URL of `_ga` with `Domain=issy.com`).
+ */
+export function readDomainCookies(pageUrl: URL, storeId: string): Promise<StoredCookie[]> {
+  return cookiesOfDomain(registrableDomain(pageUrl.hostname), storeId);
+}

@@ -1,7 +1,8 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { chooseCharter } from '../charter/choose';
 import { cookieKey } from '../cookie';
 import { storeIdOfTab } from '../cookie-jar';
+import { defaultStoreId, isPrivateStore, storesFor } from '../cookie-stores';
 import { readSiteCookies } from '../read-site-cookies';
 import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
@@ -10,7 +11,7 @@ import type { ClearState } from '../messaging';
 import { coverageOf, portals } from '../portals';
 import { resetPreferences } from '../reset-preferences';
 import { undo } from '../undo';
-import { latestUndo } from '../undo-log';
+import { latestUndo, lostUndo } from '../undo-log';
 import { fetchCharterPage, recordCharterReading } from './charter-reading';
 import { siteCookies } from './cookie-copy';
 import { coveredPage, getReport } from './get-report';
@@ -39,6 +40,24 @@ async function changingCookies<T>(change: Promise<T>): Promise<T> {
   }
 }
 
+/** Is the asking page in a private window? Only such a page may work in a private store. */
+function privateSender(sender?: Browser.runtime.MessageSender): boolean {
+  return sender?.tab?.incognito === true;
+}
+
+/** The store a page asks to work in, refused when it is private and the page is not (or the reverse). */
+function storeFor(storeId: string | undefined, sender?: Browser.runtime.MessageSender): string {
+  const id = storeId ?? defaultStoreId();
+  if (isPrivateStore(id) !== privateSender(sender)) {
+    throw new Error(
+      isPrivateStore(id)
+        ? 'Refusé\u00a0: les cookies de navigation privée ne se gèrent que depuis une fenêtre privée.'
+        : 'Refusé\u00a0: une fenêtre privée ne gère que les cookies de navigation privée.',
+    );
+  }
+  return id;
+}
+
 /** What the extension's pages may ask of the background, by message name. */
 export const handlers = {
   getReport,
@@ -65,14 +84,31 @@ export const handlers = {
     return result;
   },
 
-  async getClearState(site: string): Promise<ClearState> {
+  getCookieStores: (_: unknown, sender?: Browser.runtime.MessageSender) => storesFor(privateSender(sender)),
+
+  async getClearState({ site, storeId }: { site: string; storeId?: string }, sender?: Browser.runtime.MessageSender): Promise<ClearState> {
+    const store = storeFor(storeId, sender);
     const charter = await charterForClearing(site);
-    const [preview, last] = await Promise.all([previewClear(charter), latestUndo(site, 'clear')]);
-    return { preview, ...(last && { lastClear: { id: last.id, at: last.at, count: last.cookies.length } }) };
+    const [preview, last, gone] = await Promise.all([
+      previewClear(charter, store),
+      latestUndo(site, 'clear', store),
+      lostUndo(site, 'clear', store),
+    ]);
+    return {
+      preview,
+      ...(last && {
+        lastClear: { id: last.id, at: last.at, count: last.cookies.length, ...(last.interrupted && { interrupted: true }) },
+      }),
+      ...(gone && { undoGone: { at: gone.at, count: gone.count } }),
+    };
   },
 
-  async clearNonEssential({ site, ids }: { site: string; ids: string[] }) {
-    return changingCookies(clearNonEssential(await charterForClearing(site), ids));
+  async clearNonEssential(
+    { site, ids, storeId }: { site: string; ids: string[]; storeId?: string },
+    sender?: Browser.runtime.MessageSender,
+  ) {
+    const store = storeFor(storeId, sender);
+    return changingCookies(clearNonEssential(await charterForClearing(site), ids, store));
   },
 
   async undo(undoId: string) {

@@ -82,9 +82,13 @@ describe('clearing non-essential cookies', () => {
     expect(result.done.map((c) => c.name).sort()).toEqual(['_hjSessionUser_3141', 'ods_embed']);
   });
 
-  it('clears every cookie store (private windows, containers)', async () => {
+  it('clears one cookie store at a time, and leaves the others alone', async () => {
     jar.jar.push(cookie({ name: '_hjSessionUser_3141', storeId: '1' }), cookie({ name: 'sessionid', storeId: '1' }));
     await clearAll();
+    expect(jar.jar.filter((c) => c.storeId === '1').map((c) => c.name).sort()).toEqual(['_hjSessionUser_3141', 'sessionid']);
+    const other = await previewClear(issyCharter, '1');
+    const result = await clearNonEssential(issyCharter, other.toDelete.map((c) => c.id), '1');
+    expect(result.done).toEqual([{ name: '_hjSessionUser_3141', domain: 'data.issy.com', path: '/' }]);
     expect(jar.jar.filter((c) => c.storeId === '1').map((c) => c.name)).toEqual(['sessionid']);
   });
 });
@@ -98,14 +102,18 @@ describe('undo', () => {
     expect(sorted(jar.jar)).toEqual(before);
   });
 
-  it('records a cookie removed along with a target, and brings it back', async () => {
-    // Removing `t` at /explore also removes `t` at / in this jar, as a browser may.
-    jar.jar.push(cookie({ name: 't', path: '/explore' }), cookie({ name: 't', path: '/' }));
+  it('puts back at once a cookie a removal took along, says so, and undoes the rest exactly', async () => {
+    // Removing `t` at /explore also removes `t` at / in this jar, as a browser does.
+    jar.jar.push(cookie({ name: 't', path: '/explore' }), cookie({ name: 't', path: '/', value: 'root' }));
     const before = sorted(jar.jar);
     const preview = await previewClear(issyCharter);
     const target = preview.toDelete.find((c) => c.cookie.name === 't' && c.cookie.path === '/explore')!;
     const result = await clearNonEssential(issyCharter, [target.id]);
-    expect(result.done).toHaveLength(2);
+    expect(result.done).toEqual([{ name: 't', domain: 'data.issy.com', path: '/explore' }]);
+    expect(result.kept).toEqual([
+      { cookie: { name: 't', domain: 'data.issy.com', path: '/' }, reason: 'touché par la suppression de t (data.issy.com/explore), remis aussitôt' },
+    ]);
+    expect(jar.jar.find((c) => c.name === 't')).toMatchObject({ path: '/', value: 'root' });
     await undo(result.undoId!);
     expect(sorted(jar.jar)).toEqual(before);
   });

@@ -15,7 +15,7 @@ const report = buildReport({
   pageUrl: page,
   now: new Date('2026-11-29T12:00:00Z'),
 });
-const state: ClearState = { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141'], 'data.issy.com') } };
+const state: ClearState = { preview: { site: 'data.issy.com', storeId: '0', siteDomain: 'issy.com', ...planClear(report.cookies, ['_hjSessionUser_3141'], 'data.issy.com') } };
 
 describe('the options page’s clearing panel', () => {
   it('previews what will be removed, and sends exactly those ids', async () => {
@@ -53,7 +53,7 @@ describe('the options page’s clearing panel', () => {
       now: new Date('2026-11-29T12:00:00Z'),
     });
     const preview = planClear(unclear.cookies, [], 'data.issy.com');
-    render(ClearPanel, { state: { preview: { site: 'data.issy.com', siteDomain: 'issy.com', ...preview } } });
+    render(ClearPanel, { state: { preview: { site: 'data.issy.com', storeId: '0', siteDomain: 'issy.com', ...preview } } });
     const row = screen.getByRole('checkbox', { name: /^sessionid\b/ });
     expect(row).not.toBeChecked();
     // A platform cookie: kept for being one, whatever else the charter leaves unclear.
@@ -83,7 +83,7 @@ describe('the options page’s clearing panel', () => {
   });
 
   it('disables the button when nothing is to be removed', () => {
-    render(ClearPanel, { state: { preview: { site: 'data.issy.com', siteDomain: 'issy.com', toDelete: [], kept: [] } } });
+    render(ClearPanel, { state: { preview: { site: 'data.issy.com', storeId: '0', siteDomain: 'issy.com', toDelete: [], kept: [] } } });
     expect(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' })).toBeDisabled();
     expect(screen.getByText('Aucun cookie non essentiel pour ce site.')).toBeInTheDocument();
   });

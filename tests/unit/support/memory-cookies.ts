@@ -1,8 +1,9 @@
 /**
  * An in-memory cookie jar behind a fake `browser.cookies`, with Chrome's semantics where they
  * matter: `partitionKey: {}` reads every partition, leaving it out reads none of them, and
- * `remove` deletes every cookie of that name the URL would receive (the widest reading, so
- * tests see what a browser may remove along with the target).
+ * `remove` deletes every cookie of that name the URL would receive (Chromium; the widest
+ * reading, so tests see what a browser may remove along with the target), or with
+ * `firstOnly`, the first of them in the jar's order (Firefox). An expired `set` removes.
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -16,6 +17,10 @@ export class MemoryCookies {
   /** Names whose removal the "browser" refuses, to test failures. */
   refuseRemoval = new Set<string>();
   listeners = new Set<() => void>();
+  /** Firefox's `remove`: only the first cookie the URL matches. */
+  firstOnly = false;
+  /** Every URL `remove` and `set` were called with, in order. */
+  urls: string[] = [];
 
   constructor(cookies: StoredCookie[] = []) {
     this.jar = cookies.map((c) => structuredClone(c));
@@ -42,25 +47,26 @@ export class MemoryCookies {
       .map((c) => structuredClone(c));
 
   remove = async (d: Details) => {
+    this.urls.push(d.url);
     if (this.refuseRemoval.has(d.name)) return null;
     const url = new URL(d.url);
     const before = this.jar.length;
-    this.jar = this.jar.filter(
-      (c) =>
-        !(
-          c.name === d.name &&
-          c.storeId === (d.storeId ?? '0') &&
-          (c.partitionKey?.topLevelSite ?? '') === (d.partitionKey?.topLevelSite ?? '') &&
-          domainMatches(url.hostname, c) &&
-          pathMatches(url.pathname, c.path)
-        ),
-    );
+    const matches = (c: StoredCookie) =>
+      c.name === d.name &&
+      c.storeId === (d.storeId ?? '0') &&
+      (c.partitionKey?.topLevelSite ?? '') === (d.partitionKey?.topLevelSite ?? '') &&
+      (url.protocol === 'https:' || !c.secure) &&
+      domainMatches(url.hostname, c) &&
+      pathMatches(url.pathname, c.path);
+    const first = this.jar.find(matches);
+    this.jar = this.jar.filter((c) => (this.firstOnly ? c !== first : !matches(c)));
     if (this.jar.length === before) return null;
     this.changed();
     return { name: d.name, url: d.url, storeId: d.storeId ?? '0' };
   };
 
   set = async (d: Details) => {
+    this.urls.push(d.url);
     const url = new URL(d.url);
     const cookie: StoredCookie = {
       name: d.name ?? '',
@@ -76,7 +82,12 @@ export class MemoryCookies {
     };
     if (d.expirationDate !== undefined) cookie.expirationDate = d.expirationDate;
     if (d.partitionKey) cookie.partitionKey = d.partitionKey;
-    this.jar = [...this.jar.filter((c) => cookieKey(c) !== cookieKey(cookie)), cookie];
+    const expired = d.expirationDate !== undefined && d.expirationDate < Date.now() / 1000;
+    this.jar = [...this.jar.filter((c) => cookieKey(c) !== cookieKey(cookie)), ...(expired ? [] : [cookie])];
+    if (expired) {
+      this.changed();
+      return null;
+    }
     this.changed();
     return structuredClone(cookie);
   };
