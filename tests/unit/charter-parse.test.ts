@@ -73,8 +73,10 @@ const expected: [string, CharterEntry[]][] = [
   [
     'en-function-and-location.html',
     [
-      entry({ names: [exact('sessionid')], service: 'Sign-in (portal and back office)', purpose: 'Recognises you from one page to the next.', declaredUnder: 'Functional cookies' }),
-      entry({ names: [exact('django_language')], service: 'Language menu (portal)', purpose: 'Shows the portal in the language you chose', declaredUnder: 'Functional cookies' }),
+      // "Functional" alone does not say necessary: unclear, kept by clearing (and these two are
+      // platform cookies, kept in any case).
+      entry({ names: [exact('sessionid')], service: 'Sign-in (portal and back office)', purpose: 'Recognises you from one page to the next.', category: 'unclear', declaredUnder: 'Functional cookies' }),
+      entry({ names: [exact('django_language')], service: 'Language menu (portal)', purpose: 'Shows the portal in the language you chose', category: 'unclear', declaredUnder: 'Functional cookies' }),
       entry({
         provider: 'YouTube',
         service: 'Embedded videos (dataset pages)',
@@ -141,7 +143,8 @@ const expected: [string, CharterEntry[]][] = [
   [
     'broken-markup.html',
     [
-      entry({ names: [exact('sessionid')], purpose: 'Connexion', duration: 'Fin de session', declaredUnder: 'Cookies nécessaires' }),
+      // The « Domaine » column scopes the entry to that domain as well as the charter's own site.
+      entry({ names: [exact('sessionid')], purpose: 'Connexion', duration: 'Fin de session', declaredUnder: 'Cookies nécessaires', domains: ['commune-exemple.fr', 'example.org'] }),
       entry({ provider: 'Non précisé', names: [exact('csrftoken')], duration: '12 mois', declaredUnder: 'Cookies nécessaires' }),
       entry({ provider: 'Google', names: [exact('_gcl_au')], purpose: 'Mesurer les conversions', category: 'unclear', party: 'third', declaredUnder: 'Cookies tiers' }),
     ],
@@ -259,7 +262,16 @@ describe('reading layouts the fixtures do not show', () => {
 
   it.each<[string, CharterEntry['category'], CharterEntry['party']]>([
     ['Cookies non nécessaires', 'non-essential', undefined],
-    ['Cookies fonctionnels et de mesure d’audience', 'necessary', undefined],
+    // « fonctionnels » may mean necessary or not; beside a kind that needs consent, the label does
+    // not say which cookie is which.
+    ['Cookies fonctionnels et de mesure d’audience', 'unclear', undefined],
+    ['Non-essential (functional) cookies', 'non-essential', undefined],
+    ['Cookies nécessaires et de mesure d’audience', 'unclear', undefined],
+    ['Cookies strictement nécessaires', 'necessary', undefined],
+    ['Cookies no necesarias', 'non-essential', undefined],
+    ['Cookies de Rendimiento', 'statistics', undefined],
+    ['Marketing cookies', 'advertising', undefined],
+    ['Cookies de préférences', 'preferences', undefined],
     // « internes » says who sets them, not what they are for.
     ['Cookies internes', 'unclear', 'first'],
     ['Social media cookies', 'social', undefined],
