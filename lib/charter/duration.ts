@@ -34,6 +34,9 @@ const NUMBER_WORDS = new Map<string, number>([
   ['veinte', 20], ['treinta', 30],
 ]);
 
+/** Words joining the parts of one duration: « 1 an et 6 mois », "1 year and 6 months", « 1 año y 6 meses ». */
+const JOINERS = new Set(['et', 'and', 'y']);
+
 const SESSION_WORDS = new Set(['session', 'sessions', 'sesion', 'sesiones']);
 
 /** Longer texts are not durations; reading only the start keeps the cost bounded. */
@@ -58,10 +61,20 @@ export function durationSeconds(text: string): number | undefined {
   // Numbers and words alternate: "24h" gives "24", "h". Linear: no nested quantifiers.
   const tokens = folded.match(/\d+(?:[.,]\d+)?|[a-z]+/g) ?? [];
   let longest: number | undefined;
+  // « 1 an et 6 mois », "1 year 6 months": a smaller unit right after a larger one adds to it.
+  let sum = 0;
+  let lastUnit = Infinity;
+  let lastEnd = -1;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const n = numberOf(tokens[i]!);
     const unit = UNIT_SECONDS.get(tokens[i + 1]!);
-    if (n !== undefined && unit !== undefined) longest = Math.max(longest ?? 0, n * unit);
+    if (n === undefined || unit === undefined) continue;
+    const joined = unit < lastUnit && (i === lastEnd + 1 || (i === lastEnd + 2 && JOINERS.has(tokens[i - 1]!)));
+    sum = joined ? sum + n * unit : n * unit;
+    lastUnit = unit;
+    lastEnd = i + 1;
+    longest = Math.max(longest ?? 0, sum);
+    i++;
   }
   if (longest !== undefined) return Number.isFinite(longest) ? Math.round(longest) : undefined;
   return tokens.some((t) => SESSION_WORDS.has(t)) ? 0 : undefined;

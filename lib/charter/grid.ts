@@ -245,6 +245,8 @@ export interface RowFields {
   duration?: string;
   category?: string;
   necessity?: string;
+  /** The necessity column's header, to show with its yes or no: "Strictly necessary? Yes". */
+  necessityHeader?: string;
   party?: string;
   domain?: string;
 }
@@ -258,12 +260,13 @@ export function entryOf(names: CharterEntry['names'], fields: RowFields, context
   let category: Category = cell.category ?? context.label.category;
   let declaredUnder = cell.category ? cell.text : (context.label.text ?? (fields.category || undefined));
   const necessary = fields.necessity ? yesNo(fields.necessity) : undefined;
+  const said = fields.necessityHeader ? `${fields.necessityHeader} ${fields.necessity}` : fields.necessity;
   if (necessary === true) {
     category = 'necessary';
-    declaredUnder = fields.necessity;
+    declaredUnder = said;
   } else if (necessary === false && (category === 'necessary' || category === 'unclear')) {
     category = 'non-essential';
-    declaredUnder = fields.necessity;
+    declaredUnder = said;
   }
   const party = partyCell(fields.party) ?? cell.party ?? context.label.party;
   const domain = fields.domain ? domainOf(fields.domain) : '';
@@ -286,8 +289,10 @@ function partyCell(text: string | undefined): 'first' | 'third' | undefined {
 }
 
 /** Fields of a row, by column; a spanned cell carries its text down (rowspan) but not sideways. */
-function rowFields(row: Row, columns: Map<Field, number>): RowFields {
+function rowFields(row: Row, columns: Map<Field, number>, header: Header): RowFields {
   const fields: RowFields = {};
+  const necessity = columns.get('necessity');
+  if (necessity !== undefined && header.texts[necessity]) fields.necessityHeader = header.texts[necessity];
   for (const [field, column] of columns) {
     if (field === 'name' || field === 'key') continue;
     const slot = row[column];
@@ -363,7 +368,7 @@ export function readTable(table: Element, label: string, context: () => TableCon
     const { names, unreadable, notNames } = readNames(nameSlot.text);
     for (const text of unreadable) warn(`${label}, ligne ${r + 1}${NBSP}: « ${clip(text, 60)} » n'est pas un nom de cookie lisible${NBSP}; ignoré.`);
     for (const text of notNames) warn(`${label}, ligne ${r + 1}${NBSP}: « ${clip(text, 60)} » désigne une sorte de cookie ou un outil, pas un nom${NBSP}; ignoré.`);
-    if (names.length) entries.push(entryOf(names, rowFields(row, columns), tableContext));
+    if (names.length) entries.push(entryOf(names, rowFields(row, columns, header), tableContext));
   });
   if (entries.length === 0) warn(`${label}${NBSP}: aucune ligne ne déclare de cookie.`);
   return entries;

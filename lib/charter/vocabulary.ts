@@ -136,7 +136,7 @@ export function labelOf(text: string): Label {
 
 /** Yes / no cells of a "Strictly necessary?" column. */
 export function yesNo(text: string): boolean | undefined {
-  const first = wordsOf(text)[0];
+  const first = fold(text).split(/[^a-z]+/).find(Boolean);
   if (first === 'yes' || first === 'oui' || first === 'si' || first === 'true' || first === 'required' || first === 'obligatoire') return true;
   if (first === 'no' || first === 'non' || first === 'false' || first === 'optional' || first === 'optionnel' || first === 'opcional') return false;
   return undefined;

@@ -48,3 +48,144 @@ describe('the newer Opendatasoft template: an inline label opening the paragraph
     expect(byName(charter.entries)).toEqual({ _pk_id: "statistics | Cookies de mesure d'audience" });
   });
 });
+
+const layout = (name: string) => parse(fixture(`layouts/${name}`));
+const names = (entries: CharterEntry[]) => entries.flatMap((e) => e.names.map((n) => ('exact' in n ? n.exact : `${n.prefix}*`)));
+
+describe('inline labels opening a paragraph (inline-label-en)', () => {
+  const { charter } = layout('inline-label-en.html');
+  it('reads each table under the label right above it, a negation covering its whole phrase', () => {
+    expect(byName(charter.entries)).toEqual({
+      sessionid: 'necessary | Strictly necessary cookies',
+      csrftoken: 'necessary | Strictly necessary cookies',
+      map_style: 'non-essential | Non-essential (functional) cookies',
+      '_pk_id.*': 'statistics | Audience measurement cookies',
+    });
+  });
+  it('keeps the provider column and the duration as written', () => {
+    expect(charter.entries[0]).toMatchObject({ provider: 'Opendatasoft', duration: '2 weeks', purpose: 'Keeps a signed-in visitor signed in.' });
+  });
+});
+
+describe('bold lines (bold-line-fr)', () => {
+  it('takes a bold paragraph and a bold line between line breaks over the older heading', () => {
+    const { charter } = layout('bold-line-fr.html');
+    expect(byName(charter.entries)).toEqual({
+      sessionid: 'necessary | Cookies indispensables au service',
+      ads_seen: 'advertising | Cookies publicitaires',
+    });
+    // « Échéance » is the duration column.
+    expect(charter.entries.map((e) => e.duration)).toEqual(['Fin de session', '1 an et 6 mois']);
+  });
+});
+
+describe('a list item, a caption, accordion titles and a term (list-item-caption-accordion)', () => {
+  it('reads the category from each', () => {
+    const { charter } = layout('list-item-caption-accordion.html');
+    expect(byName(charter.entries)).toEqual({
+      csrftoken: 'necessary | Cookies strictement nécessaires',
+      _ga: 'statistics | Cookies de mesure d’audience',
+      django_language: 'necessary | Essential cookies',
+      ad_uid: 'advertising | Advertising cookies',
+      share_cnt: 'social | Cookies de redes sociales',
+      cookies_preferences: 'necessary | Cookies techniques',
+    });
+  });
+});
+
+describe('per-row columns (per-row-columns)', () => {
+  const { charter } = layout('per-row-columns.html');
+  it('keeps a third-party row of a necessary section necessary, flagged third party', () => {
+    expect(charter.entries.slice(0, 2).map((e) => [names([e])[0], e.category, e.party, e.provider])).toEqual([
+      ['lb_route', 'necessary', 'third', 'CDN'],
+      ['sessionid', 'necessary', 'first', 'Opendatasoft'],
+    ]);
+  });
+  it('reads "Strictly necessary? Yes/No", « Catégorie » and "Type" cells row by row', () => {
+    expect(byName(charter.entries.slice(2))).toEqual({
+      csrftoken: 'necessary | Is this cookie strictly necessary? Yes',
+      tour_done: 'preferences | Preference',
+      _gid: 'statistics | Analytics',
+      _hjid: 'statistics | Mesure d’audience',
+      lang_choice: 'preferences | Fonctionnalité',
+    });
+  });
+  it('reads "Expiry" and "Lasts for" as durations', () => {
+    expect(charter.entries.slice(2, 4).map((e) => e.duration)).toEqual(['1 year', 'Lasts for 30 days']);
+  });
+});
+
+describe('the name column chosen by its content (name-column-by-content-es)', () => {
+  const { charter, warnings } = layout('name-column-by-content-es.html');
+  it('takes names from "Nombre" and the kind from "Cookie"; reads "Titre | Description" by its first column', () => {
+    expect(byName(charter.entries)).toEqual({
+      _ga: 'statistics | HTTP (Estadística)',
+      IDE: 'advertising | HTTP (Marketing)',
+      lang: 'unclear | ',
+    });
+  });
+  it('warns that a kind in a name cell is no name, and skips a table of storage keys', () => {
+    expect(warnings).toContainEqual(expect.stringMatching(/« Analytics » désigne une sorte de cookie ou un outil/));
+    expect(warnings).toContainEqual(expect.stringMatching(/clés de stockage local, pas des cookies/));
+    expect(names(charter.entries)).not.toContain('consent_state');
+  });
+});
+
+describe('vertical one-cookie tables and a domain column (vertical-and-domain)', () => {
+  const { charter } = layout('vertical-and-domain.html');
+  it('reads a table whose first column holds the keys as one cookie', () => {
+    expect(charter.entries.slice(0, 2)).toEqual([
+      { provider: 'Google', names: [{ exact: '_ga' }], purpose: 'Counts visitors', category: 'statistics', declaredUnder: 'Analytics cookies', duration: '2 years' },
+      { provider: 'Non précisé', names: [{ exact: '_gid' }], purpose: 'Counts visitors for a day', category: 'statistics', declaredUnder: 'Analytics cookies', duration: '24 hours' },
+    ]);
+  });
+  it('scopes an entry to its « Host » as well as the charter’s own site; "Session or persistent" is the duration', () => {
+    expect(charter.entries.slice(2).map((e) => [names([e])[0], e.domains, e.duration])).toEqual([
+      ['__cf_bm', ['example.net', 'example.org'], 'Persistent'],
+      ['sessionid', ['example.org'], 'Session'],
+    ]);
+  });
+});
+
+describe('records in prose (prose-records)', () => {
+  const { charter } = layout('prose-records.html');
+  it('reads « Nom : x ; Finalité : y ; Durée : z », "Name: x; Purpose: y" and a name followed by "Tipo: / Caducidad:" lines', () => {
+    expect(charter.entries.map((e) => [names([e]).join(), e.category, e.purpose, e.duration ?? ''])).toEqual([
+      ['sessionid', 'necessary', 'garder votre session ouverte', '2 semaines'],
+      ['csrftoken', 'necessary', 'protéger les formulaires', '1 an'],
+      ['_pk_ses.*', 'statistics', 'groups the pages of one visit', '30 minutes'],
+      ['_pk_ref', 'statistics', 'remembers where you came from', '6 months'],
+      ['_fbp', 'advertising', 'Publicidad en redes', '3 meses'],
+      ['fr_state', 'advertising', 'Non précisée', '1 día'],
+    ]);
+  });
+  it('reads a kind that needs consent from running text, never « Note : » or « Contact : » as a record', () => {
+    expect(charter.entries[2]!.declaredUnder).toContain('analytics');
+    expect(names(charter.entries)).not.toContain('cette');
+  });
+});
+
+describe('lists of names and definition lists (lists-and-definitions)', () => {
+  const { charter } = layout('lists-and-definitions.html');
+  it('reads names listed under a label, with a description or a count, and terms of a definition list', () => {
+    expect(charter.entries.map((e) => [names([e]).join(), e.category, e.purpose, e.duration ?? ''])).toEqual([
+      ['high_contrast', 'unclear', 'Non précisée', ''],
+      ['_ga', 'statistics', 'Non précisée', ''],
+      ['_gid', 'statistics', 'regroupe les pages d’une journée', ''],
+      ['_gat', 'statistics', 'Non précisée', ''],
+      ['sessionid', 'necessary', 'Garder la session ouverte.', '2 semaines'],
+      ['csrftoken', 'necessary', 'Protéger les formulaires.', ''],
+    ]);
+  });
+});
+
+describe('name notations (name-notations)', () => {
+  const { charter, warnings } = layout('name-notations.html');
+  it('reads `*`, `#`, `<ID>`, `{…}` and `#[…]{32}` as prefixes and drops a count', () => {
+    expect(names(charter.entries)).toEqual(['_ga_*', '_hjSession_*', 'AMCV_*', 'UUID*', '_gat', '_pk_id.*']);
+  });
+  it('warns that a kind or a tool in a name cell is no name', () => {
+    expect(warnings).toContainEqual(expect.stringMatching(/« Cookies de session » n'est pas un nom de cookie lisible/));
+    expect(warnings).toContainEqual(expect.stringMatching(/« Matomo » désigne une sorte de cookie ou un outil, pas un nom/));
+  });
+});
