@@ -7,6 +7,7 @@
  * Per-row "Type", « Catégorie », "Strictly necessary? Yes/No", party and domain columns refine
  * each row; who sets a cookie never changes what it is for.
  */
+import { isPlatformCookie } from '../opendatasoft';
 import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
 import { NBSP, childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
@@ -171,9 +172,11 @@ function columnsOf(grid: Grid, r: number): Map<Field, number> | undefined {
   else if (candidates.length > 1) {
     const shares = candidates.map((column) => nameLikeShare(grid, column, r + 1));
     nameColumn = candidates[shares.indexOf(Math.max(...shares))];
-    // The other "Cookie" column says what each cookie is: a per-row category.
+    // The other column: headed "Cookie", it says what each cookie is (« HTTP (Estadística) »), a
+    // per-row category; headed "Nom" or "Name", it names who sets it.
     const other = candidates.find((column) => column !== nameColumn);
-    if (other !== undefined && !columns.has('category')) columns.set('category', other);
+    const kind = other !== undefined && /cookie/i.test(row[other]?.text ?? '') ? 'category' : 'provider';
+    if (other !== undefined && !columns.has(kind)) columns.set(kind, other);
   } else if (!columns.has('key')) {
     // "Titre | Description": a column no header names, whose cells are mostly cookie names.
     const unnamed = fields.flatMap((field, column) => (field === undefined && row[column]?.firstColumn ? [column] : []));
@@ -225,6 +228,8 @@ export interface TableContext {
   provider: string;
   /** Whether the label above names a category (else a title row inside may). */
   named: boolean;
+  /** The category was read from running text, not from a label: not enough to call a platform cookie non-essential. */
+  inferred?: boolean;
 }
 
 /** Some pages repeat the header row further down a long table: it declares nothing. */
@@ -257,7 +262,8 @@ export interface RowFields {
  */
 export function entryOf(names: CharterEntry['names'], fields: RowFields, context: TableContext): CharterEntry {
   const cell = labelOf(fields.category ?? '');
-  let category: Category = cell.category ?? context.label.category;
+  const platform = context.inferred && !cell.category && names.some((n) => 'exact' in n && isPlatformCookie(n.exact));
+  let category: Category = cell.category ?? (platform ? 'unclear' : context.label.category);
   let declaredUnder = cell.category ? cell.text : (context.label.text ?? (fields.category || undefined));
   const necessary = fields.necessity ? yesNo(fields.necessity) : undefined;
   const said = fields.necessityHeader ? `${fields.necessityHeader} ${fields.necessity}` : fields.necessity;
@@ -335,10 +341,10 @@ export function readTable(table: Element, label: string, context: () => TableCon
   if (capsHit.has('columns')) warn(`${label}${NBSP}: plus de ${MAX_COLUMNS} colonnes${NBSP}; les suivantes sont ignorées.`);
   if (capsHit.has('text')) warn(`${label}${NBSP}: texte de cellule tronqué à ${MAX_CELL_CHARS} caractères.`);
 
+  const vertical = grid.every((row) => row.length <= 2) ? readVertical(grid, context(), label, warn) : undefined;
+  if (vertical) return vertical;
   const header = findHeader(grid);
   if (!header) {
-    const vertical = readVertical(grid, context(), label, warn);
-    if (vertical) return vertical;
     return listsStorageKeys(grid) ? (warn(`${label}${NBSP}: clés de stockage local, pas des cookies${NBSP}; tableau ignoré.`), []) : (warn(`${label}${NBSP}: aucune colonne de nom de cookie reconnue${NBSP}; tableau ignoré.`), []);
   }
   const { columns } = header;

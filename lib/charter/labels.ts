@@ -101,11 +101,14 @@ interface Heading {
 export class Outline {
   private readonly stack: Heading[] = [];
   private running = '';
+  /** Whether a table was declared under the labels in force. */
+  private used = false;
 
   heading(level: number, text: string): void {
     while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text });
     this.running = '';
+    this.used = false;
   }
 
   /** A minor label: replaces the previous one, if it names something. */
@@ -118,22 +121,34 @@ export class Outline {
     this.running = `${this.running} ${paragraph}`.slice(-MAX_RUNNING_CHARS);
   }
 
-  /** What the page says of the cookies about to be declared; `caption` is nearer than any label. */
-  context(caption = ''): TableContext {
+  /**
+   * What the page says of the cookies about to be declared; `caption` is nearer than any label.
+   * A table starts afresh: running text after it speaks of what follows. A necessary label that
+   * already served a table does not carry over running text that names a kind needing consent
+   * ("Essential cookies" table, then "With your permission we use analytics…", then a table).
+   */
+  context(caption = '', table = false): TableContext {
     const headings = [...(caption ? [{ level: 8, text: caption }] : []), ...[...this.stack].reverse()];
     const labels = headings.map((h) => labelOf(h.text));
     const named = labels.findIndex((l) => l.category);
     const party = labels.slice(0, named >= 0 ? named + 1 : labels.length).find((l) => l.party)?.party;
     const provider = providerOf(headings[0]?.text) ?? UNKNOWN_PROVIDER;
-    if (named >= 0) {
+    const said = this.running;
+    const running = runningCategory(said);
+    const reused = named >= 0 && this.used && !caption;
+    if (table) {
+      this.used = true;
+      this.running = '';
+    }
+    if (named >= 0 && !(reused && running && labels[named]!.category === 'necessary')) {
       const label = labels[named]!;
       return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true };
     }
-    const running = runningCategory(this.running);
     const partyLabel = labels.find((l) => l.party);
     const base: Label = partyLabel ? { party: partyLabel.party!, text: partyLabel.text! } : {};
     if (running) {
-      return { label: { ...base, category: running.category, text: clip(collapse(sentenceWith(this.running, running.category)), 120) }, provider, named: true };
+      const text = clip(collapse(sentenceWith(said, running.category)), 120);
+      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true };
     }
     return { label: { ...base, category: 'unclear' as Category }, provider, named: false };
   }

@@ -140,7 +140,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
       if (tag === 'table') {
         flush();
         if (++tables > MAX_TABLES) break;
-        const context = outline.context(captionOf(el));
+        const context = outline.context(captionOf(el), true);
         const label = `Tableau ${tables}`;
         const layout = el.querySelector('table') !== null;
         if (layout) layoutTables.add(el);

@@ -189,3 +189,40 @@ describe('name notations (name-notations)', () => {
     expect(warnings).toContainEqual(expect.stringMatching(/« Matomo » désigne une sorte de cookie ou un outil, pas un nom/));
   });
 });
+
+describe('running text and labels already used', () => {
+  it('reads a kind needing consent from the text above a table no label names, but never a platform cookie out of its keeping', () => {
+    const { charter } = parse(`<h1>Cookies</h1><p>With your permission, we use Google Analytics to learn how the portal is used.</p>
+      <table><caption>Cookies we set</caption><tr><th>Name</th><th>Purpose</th></tr><tr><td>_ga</td><td>Counts</td></tr><tr><td>sessionid</td><td>Session</td></tr></table>`);
+    expect(charter.entries.map((e) => [names([e])[0], e.category])).toEqual([
+      ['_ga', 'statistics'],
+      ['sessionid', 'unclear'],
+    ]);
+  });
+
+  it('does not carry a necessary label over to a second table introduced by text about analytics', () => {
+    const { charter } = parse(`<h2>Essential cookies</h2><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>csrftoken</td><td>Forms</td></tr></table>
+      <p>With your permission, we also use analytics to count visits.</p>
+      <table><tr><th>Name</th><th>Purpose</th></tr><tr><td>_gid</td><td>Counts</td></tr></table>`);
+    expect(charter.entries.map((e) => [names([e])[0], e.category])).toEqual([
+      ['csrftoken', 'necessary'],
+      ['_gid', 'statistics'],
+    ]);
+  });
+
+  it('never takes necessary from running text', () => {
+    const { charter } = parse(`<h1>Cookies</h1><p>These cookies are strictly necessary for the portal to work.</p>
+      <table><tr><th>Name</th><th>Purpose</th></tr><tr><td>lb_route</td><td>Routing</td></tr></table>`);
+    expect(charter.entries[0]!.category).toBe('unclear');
+  });
+});
+
+describe('two columns that could hold the name', () => {
+  it('gives the names to the column that holds names, and a plain « Nom » beside it to the provider', () => {
+    const { charter } = parse(`<h2>Cookies de mesure d’audience</h2><table><tr><th>Nom</th><th>Cookies</th><th>Finalité</th></tr>
+      <tr><td>Matomo</td><td>_pk_id.*, _pk_ses.*</td><td>Compter</td></tr></table>`);
+    expect(charter.entries).toEqual([
+      { provider: 'Matomo', names: [{ prefix: '_pk_id.' }, { prefix: '_pk_ses.' }], purpose: 'Compter', category: 'statistics', declaredUnder: 'Cookies de mesure d’audience' },
+    ]);
+  });
+});
