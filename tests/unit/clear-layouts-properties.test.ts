@@ -95,7 +95,7 @@ const cookie = (name: string): StoredCookie => ({
 });
 
 describe('clearing a charter read from any layout', () => {
-  it('with the defaults, never deletes what the page declares necessary, nor a platform cookie it does not call non-essential', async () => {
+  it('with the defaults, never deletes what the page declares necessary, nor a platform cookie it does not call non-essential', { timeout: 60_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(arbSection, { minLength: 1, maxLength: 4 }), async (sections) => {
         const html = `<main><h1>Politique cookies</h1>${sections.map(render).join('')}</main>`;
@@ -119,7 +119,7 @@ describe('clearing a charter read from any layout', () => {
           if (must) expect(kept, `${c.name} (${meaning.get(c.name)}) in ${html}`).toBe(true);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
