@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { updateBadge, updateBadges } from '@/lib/background/badge';
 import { siteCookies } from '@/lib/background/cookie-copy';
 import { handlers } from '@/lib/background/handlers';
+import { cookieTimeline } from '@/lib/background/timeline';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
 import { onCookiesChanged } from '@/lib/cookie-jar';
@@ -10,6 +11,7 @@ import { queued } from '@/lib/command-queue';
 import { privateStoreIds } from '@/lib/cookie-stores';
 import { forgetStore, recoverInterrupted } from '@/lib/undo-log';
 import { portals } from '@/lib/portals';
+import { takeOwnChange } from '@/lib/timeline/own-changes';
 
 export default defineBackground(() => {
   for (const [name, handle] of Object.entries(handlers)) {
@@ -39,8 +41,10 @@ export default defineBackground(() => {
   // Cookies change in bursts: one count per burst, for the sites the burst concerns.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let changed: NonNullable<Parameters<typeof updateBadges>[0]> = [];
-  onCookiesChanged((cookie, removed) => {
+  const timeline = cookieTimeline();
+  onCookiesChanged((cookie, removed, cause) => {
     siteCookies.changed(cookie, removed); // keeps the copy current (lib/background/cookie-copy.ts)
+    timeline.changed(cookie, removed, cause, takeOwnChange(cookie, cause)); // when each cookie appeared (lib/timeline/)
     changed.push(cookie);
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -57,6 +61,7 @@ export default defineBackground(() => {
   charterRecords.watch(() => void updateBadges());
   portals.watch(() => {
     siteCookies.forget();
+    void timeline.refreshDomains();
     void updateBadges();
   });
 });

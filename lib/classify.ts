@@ -9,6 +9,7 @@ import type { Finding } from './rules';
 import { registrableDomain } from './site';
 import { deceptiveNameFinding } from './findings';
 import { visibleName } from './visible-name';
+import type { CookieTimeline } from './timeline/model';
 
 /** What the knowledge base suggests for a name: a probability, never what the site declares. */
 export interface KnowledgeGuess {
@@ -30,6 +31,8 @@ export interface ClassifiedCookie {
   lifetime: string;
   flags: Flag[];
   findings: Finding[];
+  /** When it appeared, when the background's timeline is given. */
+  timeline?: CookieTimeline;
 }
 
 export function guessOf(entry: KnowledgeEntry | undefined): KnowledgeGuess | undefined {

@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { bareDomain, type StoredCookie } from './cookie';
+import { expectOwnChange } from './timeline/own-changes';
 
 type ApiCookie = Browser.cookies.Cookie & { firstPartyDomain?: string };
 
@@ -109,6 +110,7 @@ function address(c: StoredCookie, scheme: Scheme) {
 
 /** Resolves when the browser confirms the deletion; rejects with its reason otherwise. */
 export async function removeCookie(c: StoredCookie, scheme: Scheme = 'https'): Promise<void> {
+  expectOwnChange(c);
   if (!plainPath(c.path)) {
     if (!import.meta.env.FIREFOX) throw new Error(UNREACHABLE_PATH);
     // Firefox finds no URL for such a path either, but overwrites the cookie exactly (same
@@ -139,14 +141,18 @@ export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Prom
     ...(!c.hostOnly && { domain: c.domain }),
     ...(!c.session && c.expirationDate !== undefined && { expirationDate: c.expirationDate }),
   };
+  expectOwnChange(c);
   const set = await browser.cookies.set(details as Browser.cookies.SetDetails);
   // An expired copy removes the cookie; the browser answers null for it.
   if (!set && !expired) throw new Error('le navigateur a refusé de recréer le cookie');
 }
 
-/** Calls `listener` with each cookie that is set (as it is now) or removed (as it was). */
-export function onCookiesChanged(listener: (cookie: StoredCookie, removed: boolean) => void): () => void {
-  const handler = ({ cookie, removed }: Browser.cookies.CookieChangeInfo) => listener(toStored(cookie), removed);
+/**
+ * Calls `listener` with each cookie that is set (as it is now) or removed (as it was), and the
+ * browser's reason (`explicit`, `overwrite`, `expired`…).
+ */
+export function onCookiesChanged(listener: (cookie: StoredCookie, removed: boolean, cause: string) => void): () => void {
+  const handler = ({ cookie, removed, cause }: Browser.cookies.CookieChangeInfo) => listener(toStored(cookie), removed, cause);
   browser.cookies.onChanged.addListener(handler);
   return () => browser.cookies.onChanged.removeListener(handler);
 }

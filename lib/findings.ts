@@ -31,6 +31,15 @@ function isAudience(c: ClassifiedCookie): boolean {
   return c.entry?.category === 'statistics' || c.guess?.kind === 'audience';
 }
 
+/**
+ * A tracker the knowledge base says needs consent, which the charter does not present as
+ * necessary or as exempt statistics.
+ */
+export function needsConsentHere(c: Pick<ClassifiedCookie, 'entry' | 'guess'>): boolean {
+  const exemptByCharter = c.entry?.category === 'necessary' || c.entry?.category === 'statistics';
+  return c.guess !== undefined && needsConsent(c.guess.kind) && !exemptByCharter;
+}
+
 /** Everything worth telling about one cookie, each finding naming its rule. */
 export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Finding[] {
   const findings: Finding[] = [];
@@ -90,9 +99,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     }
   }
 
-  // Consent matters for what the charter does not present as necessary or as exempt statistics.
-  const exemptByCharter = c.entry?.category === 'necessary' || c.entry?.category === 'statistics';
-  if (guess && needsConsent(guess.kind) && !exemptByCharter) {
+  if (guess && needsConsentHere(c)) {
     const consent = context.consent;
     const refused =
       consent?.state === 'readable' && guess.consentKey

@@ -17,3 +17,12 @@ export function frenchDateTime(iso: string): string {
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n}\u00a0${n === 1 || n === 0 ? singular : pluralForm}`;
 }
+
+const month = new Intl.DateTimeFormat('fr-FR', { month: 'long' });
+const hourMinute = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
+
+/** « 2 décembre à 15:40 », from milliseconds or ISO 8601: when a cookie appeared, this year. */
+export function frenchDayTime(when: number | string): string {
+  const date = new Date(when);
+  return Number.isNaN(date.getTime()) ? String(when) : `${date.getDate() === 1 ? '1er' : date.getDate()} ${month.format(date)} à ${hourMinute.format(date)}`;
+}

@@ -6,6 +6,8 @@ import { cookieKey, type CookieFacts, type StoredCookie } from './cookie';
 import { cookieFindings, madeInFuture, siteFindings } from './findings';
 import type { Finding } from './rules';
 import { registrableDomain } from './site';
+import { timelineOf, type Timeline } from './timeline/model';
+import { choiceTimes, consentEntryOf, timelineFindings } from './timeline/findings';
 
 /** Everything the popup shows for one tab, as one serialisable snapshot. */
 export interface Report {
@@ -38,15 +40,17 @@ export interface ReportInput {
   pageUrl: URL;
   now: Date;
   /** The consent cookie, value included, when the site has one. */
-  consentCookie?: Pick<StoredCookie, 'value' | 'session' | 'expirationDate'>;
+  consentCookie?: Pick<StoredCookie, 'value' | 'session' | 'expirationDate'> & Partial<StoredCookie>;
   /** The keys the page listed, and how many it holds in all when it listed only some. */
   storageKeys?: { local: string[]; session: string[]; localCount?: number; sessionCount?: number };
+  /** When each cookie appeared, as the background saw it (lib/timeline/). */
+  timeline?: Timeline;
 }
 
 /** Keys a report lists; the rest are counted (a page can hold tens of thousands). */
 export const MAX_STORAGE_KEYS = 500;
 
-export function buildReport({ charter, facts, pageUrl, now, consentCookie, storageKeys }: ReportInput): Report {
+export function buildReport({ charter, facts, pageUrl, now, consentCookie, storageKeys, timeline }: ReportInput): Report {
   const compiled = compileCharter(charter);
   const nowSeconds = now.getTime() / 1000;
   const record = consentCookie && decodeConsentRecord(consentCookie.value);
@@ -57,6 +61,8 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
         consentCookie.expirationDate !== undefined && { expiresAt: new Date(consentCookie.expirationDate * 1000).toISOString() }),
       ...(record.state === 'readable' && record.madeAt && madeInFuture(record.madeAt, nowSeconds) && { dateInFuture: true }),
     };
+  const choice =
+    timeline && choiceTimes(consent?.record, consentEntryOf(timeline, consentCookie, pageUrl.hostname, facts[0]?.storeId), now.getTime());
   const ids = new Set<string>();
   const cookies = facts.map((cookie) => {
     let id = cookieKey(cookie);
@@ -64,6 +70,10 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
     ids.add(id);
     const classified = classifyCookie(compiled, cookie, pageUrl.hostname, nowSeconds, id);
     classified.findings = cookieFindings(classified, { nowSeconds, host: pageUrl.hostname, ...(consent && { consent: consent.record }) });
+    if (timeline && choice && cookie.seenByApi) {
+      classified.timeline = timelineOf(timeline, cookie);
+      classified.findings.push(...timelineFindings(classified, classified.timeline, choice));
+    }
     return classified;
   });
   cookies.sort(

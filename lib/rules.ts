@@ -10,6 +10,8 @@ export type RuleId =
   | 'audience-over-13-months'
   | 'choice-kept-over-6-months'
   | 'present-without-consent'
+  | 'set-before-choice'
+  | 'set-after-refusal'
   | 'third-party'
   | 'partitioned'
   | 'declared-not-seen'
@@ -46,6 +48,8 @@ export const rules: Record<RuleId, { title: string; level: 'attention' | 'info';
   'audience-over-13-months': { title: 'Mesure d’audience au-delà de 13 mois', level: 'attention', source: audience },
   'choice-kept-over-6-months': { title: 'Choix conservé plus de 6 mois', level: 'info', source: recommendation },
   'present-without-consent': { title: 'Présent sans consentement', level: 'attention', source: guidelines },
+  'set-before-choice': { title: 'Déposé avant votre choix', level: 'attention', source: guidelines },
+  'set-after-refusal': { title: 'Déposé après votre refus', level: 'attention', source: guidelines },
   'third-party': { title: 'Cookie tiers', level: 'info', source: browsers },
   partitioned: { title: 'Cookie partitionné', level: 'info', source: browsers },
   'declared-not-seen': { title: 'Déclaré mais absent', level: 'info', source: charterOfSite },

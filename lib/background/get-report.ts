@@ -9,6 +9,7 @@ import type { ReportResult } from '../messaging';
 import { permissionFor } from '../portal-permission';
 import { coverageOf, type Coverage } from '../portals';
 import { siteCookies } from './cookie-copy';
+import { cookieTimeline } from './timeline';
 import { readSiteCookies } from '../read-site-cookies';
 import { buildReport } from '../report';
 import { isOpendatasoftTab, probeTab } from '../tab-probe';
@@ -59,11 +60,12 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
       };
     }
     // All at once: each is a round trip to the browser.
-    const [cookies, probe, undo, record] = await Promise.all([
+    const [cookies, probe, undo, record, timeline] = await Promise.all([
       storeId.then((id) => readSiteCookies(url, id, siteCookies.cookiesOf)),
       page,
       latestUndo(coverage.site, 'reset'),
       charterRecord(coverage.site),
+      cookieTimeline().current(),
     ]);
     const { charter, status } = chooseCharter(coverage.site, coverage.bundled, record);
     const consentCookie = consentCookieOf(cookies, url);
@@ -75,6 +77,7 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
         facts: mergeInventory(cookies, probe?.cookieNames ?? [], url),
         pageUrl: url,
         now: new Date(),
+        timeline,
         ...(consentCookie && { consentCookie }),
         ...(probe && {
           storageKeys: {

@@ -3,6 +3,7 @@ import { categoryLabels } from '../categories';
 import { rules } from '../rules';
 import type { Report } from '../report';
 import { partitionLabel } from '../cookie';
+import { timelineLine } from '../timeline/findings';
 
 /** One cookie as the exported audit records it: facts, match and findings. */
 export interface AuditCookie {
@@ -19,6 +20,11 @@ export interface AuditCookie {
   partition: string | null;
   store: string;
   seenByPage: boolean;
+  /** When the cookie was first set and last changed (ISO 8601), as Témoin saw it; null when it does not know. */
+  setAt: string | null;
+  changedAt: string | null;
+  /** What Témoin says of when it appeared, in words. */
+  appeared: string | null;
   declared: boolean;
   category: string;
   provider: string | null;
@@ -61,7 +67,7 @@ export function auditOf(report: Report, status: CharterStatus, values?: Record<s
       why: status.used === 'live' ? (status.failed ?? null) : status.why ?? null,
     },
     consent: report.consent ?? null,
-    cookies: report.cookies.map(({ id, cookie, entry, guess, category, lifetime, findings, declared }) => ({
+    cookies: report.cookies.map(({ id, cookie, entry, guess, category, lifetime, findings, declared, timeline }) => ({
       name: cookie.name,
       ...(values && id in values && { value: values[id] }),
       domain: cookie.domain,
@@ -75,6 +81,9 @@ export function auditOf(report: Report, status: CharterStatus, values?: Record<s
       partition: partitionLabel(cookie.partitionKey).replace(/^partition /, '') || null,
       store: cookie.storeId,
       seenByPage: cookie.seenByPage,
+      setAt: timeline?.known ? new Date(timeline.firstSetAt).toISOString() : null,
+      changedAt: timeline?.known ? new Date(timeline.lastChangedAt).toISOString() : null,
+      appeared: timeline ? timelineLine(timeline) : null,
       declared,
       category: categoryLabels[category],
       provider: entry?.provider ?? null,

@@ -20,6 +20,9 @@ const columns: [string, (c: AuditCookie) => unknown][] = [
   ['SameSite', (c) => c.sameSite],
   ['partition', (c) => c.partition ?? ''],
   ['lu par la page', (c) => (c.seenByPage ? 'oui' : 'non')],
+  ['déposé le', (c) => c.setAt ?? ''],
+  ['modifié le', (c) => c.changedAt ?? ''],
+  ['apparition', (c) => c.appeared ?? ''],
   ['constats', (c) => c.findings.map((f) => f.text).join(' | ')],
 ];
 

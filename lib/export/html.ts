@@ -19,7 +19,7 @@ export function auditHtml(audit: Audit): string {
 <td>${escape(c.declared ? c.category : 'Non déclaré')}</td>
 <td>${escape(c.provider ?? (c.probably ? `probablement ${c.probably}` : '—'))}</td>
 <td>${escape(c.purpose ?? '—')}</td>
-<td>${escape(c.lifetime)}</td>
+<td>${escape(c.lifetime)}${c.appeared ? `<br><small>${escape(c.appeared)}</small>` : ''}</td>
 <td>${c.findings.map((f) => escape(f.text)).join('<br>')}</td>
 </tr>`,
     )
@@ -33,7 +33,7 @@ td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-alig
 <h1>Audit des cookies de ${escape(audit.site)}</h1>
 <p>Page ${escape(audit.page)}, le ${escape(frenchDateTime(audit.generatedAt))}.
 Comparaison avec la ${escape(charterWords[audit.charter.used])}${audit.charter.url ? ` (${escape(audit.charter.url)})` : ''}${audit.charter.why ? `&nbsp;; ${escape(audit.charter.why)}` : ''}.</p>
-<table><thead><tr><th>Cookie</th><th>Domaine</th><th>Catégorie</th><th>Prestataire</th><th>Finalité</th><th>Durée restante</th><th>Constats</th></tr></thead>
+<table><thead><tr><th>Cookie</th><th>Domaine</th><th>Catégorie</th><th>Prestataire</th><th>Finalité</th><th>Durée restante, apparition</th><th>Constats</th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>

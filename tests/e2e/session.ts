@@ -10,6 +10,8 @@ export interface Replica {
   httpsPort: number;
   /** Which charter page data.issy.com serves. */
   setIssyCharter(mode: 'published' | 'extended' | 'newer' | 'unclear' | 'missing' | 'garbage'): void;
+  /** How the portals' pages behave: `misbehaving` sets a tracker before any choice and another after a refusal. */
+  setBehaviour(mode: 'standard' | 'misbehaving'): void;
   close(): Promise<void>;
 }
 

@@ -42,7 +42,12 @@ function missing(request, cookies) {
   return cookies.filter(([name]) => !hasCookie(request, name)).map(([name, value, attributes]) => cookie(name, value, attributes));
 }
 
-function homePage(title) {
+/**
+ * The home page. Its banner records « Tout accepter » or « Tout refuser » as the portal's
+ * does. `misbehaving`: its scripts set a Google Ads cookie before any choice, and Matomo's
+ * session cookie after a refusal (the two rules the CNIL checks first).
+ */
+function homePage(title, behaviour) {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
@@ -52,6 +57,7 @@ function homePage(title) {
   <div id="banner" hidden>
     <p>Ce site utilise des cookies.</p>
     <button id="accept" type="button">Tout accepter</button>
+    <button id="refuse" type="button">Tout refuser</button>
   </div>
 </main>
 <footer class="ods-front-footer"><a href="/terms/cookies-policy/">Charte cookies</a></footer>
@@ -64,11 +70,23 @@ function homePage(title) {
   if (!has('cookies_preferences')) {
     document.getElementById('banner').hidden = false;
   }
-  document.getElementById('accept').onclick = () => {
-    const choice = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, timestamp: Date.now() }));
+  const choose = (accepted) => () => {
+    const choice = encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: accepted, matomo: accepted, timestamp: Date.now() }));
     document.cookie = 'cookies_preferences=' + choice + '; max-age=' + 182 * 86400 + '; path=/';
     location.reload();
   };
+  document.getElementById('accept').onclick = choose(true);
+  document.getElementById('refuse').onclick = choose(false);
+  if (${JSON.stringify(behaviour)} === 'misbehaving') {
+    const recorded = document.cookie.split('; ').find((c) => c.startsWith('cookies_preferences='));
+    let choice = null;
+    try { choice = recorded && JSON.parse(decodeURIComponent(recorded.slice('cookies_preferences='.length))); } catch {}
+    if (!choice) {
+      document.cookie = '_gcl_au=1.1.42.1764426000; max-age=' + 90 * 86400 + '; path=/';
+    } else if (choice.matomo === false) {
+      setTimeout(() => { document.cookie = '_pk_ses.1.a1b2=1; max-age=1800; path=/'; }, 200);
+    }
+  }
 </script>
 </body></html>`;
 }
@@ -165,7 +183,7 @@ function handle(state, request, response, secure) {
     cookies.push(cookie('cookies_preferences', consentValue(), [`Max-Age=${182 * DAY}`, 'Path=/']));
   }
   response.writeHead(200, { ...html, 'set-cookie': cookies });
-  response.end(homePage(site.title));
+  response.end(homePage(site.title, state.behaviour));
 }
 
 function listen(server) {
@@ -174,7 +192,7 @@ function listen(server) {
 
 /** Starts the replica on free ports of 127.0.0.1. */
 export async function startReplica() {
-  const state = { issyCharter: 'published' };
+  const state = { issyCharter: 'published', behaviour: 'standard' };
   const plain = http.createServer((req, res) => handle(state, req, res, false));
   const secure = https.createServer(certificate(), (req, res) => handle(state, req, res, true));
   const [httpPort, httpsPort] = await Promise.all([listen(plain), listen(secure)]);
@@ -185,6 +203,11 @@ export async function startReplica() {
     setIssyCharter(mode) {
       if (!(mode in issyCharters)) throw new Error(`no such charter: ${mode}`);
       state.issyCharter = mode;
+    },
+    /** How the portals' pages behave: 'standard', or 'misbehaving' (see homePage). */
+    setBehaviour(mode) {
+      if (mode !== 'standard' && mode !== 'misbehaving') throw new Error(`no such behaviour: ${mode}`);
+      state.behaviour = mode;
     },
     close: () =>
       Promise.all(

@@ -1,0 +1,92 @@
+import { storage } from 'wxt/utils/storage';
+import type { StoredCookie } from '../cookie';
+import { concernsSite } from '../cookie-scope';
+import { applyChange, emptyTimeline, type CookieChange, type Timeline } from './model';
+
+/**
+ * Kept in session storage: the timeline is about this browser session (a cookie's dates are
+ * not needed on disk), and survives the service worker being put to sleep.
+ */
+export const timelineItem = storage.defineItem<Timeline | null>('session:timeline', { fallback: null, version: 1 });
+
+interface Io {
+  load(): Promise<Timeline | null>;
+  save(timeline: Timeline): Promise<void>;
+  /** The registrable domains of the covered sites: only their cookies are noted. */
+  domains(): Promise<string[]>;
+  now(): number;
+}
+
+/**
+ * The background's timeline, fed with every cookie change. Changes reported while the stored
+ * timeline is being read are applied after it, in order; writes are grouped (a page load sets
+ * many cookies at once).
+ */
+export function timelineWatch(io: Io, saveDelayMs = 250) {
+  let timeline: Timeline | undefined;
+  let domains: string[] = [];
+  const pending: CookieChange[] = [];
+  const ignored = new Set<string>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const concerned = (cookie: Pick<StoredCookie, 'domain' | 'partitionKey' | 'storeId'>) =>
+    domains.some((domain) => concernsSite(cookie, domain) && !ignored.has(JSON.stringify([cookie.storeId, domain])));
+
+  function save() {
+    clearTimeout(timer);
+    timer = setTimeout(() => void io.save(timeline!), saveDelayMs);
+  }
+
+  function apply(change: CookieChange) {
+    if (!concerned(change.cookie)) return;
+    applyChange(timeline!, change);
+    save();
+  }
+
+  const ready = Promise.all([io.load(), io.domains()]).then(([stored, covered]) => {
+    domains = covered;
+    timeline = stored ?? emptyTimeline(io.now());
+    if (!stored) save();
+    for (const change of pending.splice(0)) apply(change);
+  });
+
+  return {
+    /** A change the browser reported. */
+    changed(cookie: Omit<StoredCookie, 'value'>, removed: boolean, cause: string, own: boolean) {
+      const change = { cookie, removed, cause, own, at: io.now() };
+      if (timeline) apply(change);
+      else pending.push(change);
+    },
+
+    /** The timeline as it is, once every change reported so far is in. */
+    async current(): Promise<Timeline> {
+      await ready;
+      return timeline!;
+    },
+
+    /** The covered sites changed. */
+    async refreshDomains(): Promise<void> {
+      await ready;
+      domains = await io.domains();
+    },
+
+    /**
+     * Stops noting a site's changes in one store until the returned function is called: a
+     * first-visit test sets cookies aside and puts them back; their history stays as it was.
+     */
+    ignore(domain: string, storeId: string): () => void {
+      const id = JSON.stringify([storeId, domain]);
+      ignored.add(id);
+      return () => ignored.delete(id);
+    },
+
+    /** Writes what is pending now (tests, and before the worker may sleep). */
+    async flush(): Promise<void> {
+      await ready;
+      clearTimeout(timer);
+      await io.save(timeline!);
+    },
+  };
+}
+
+export type TimelineWatch = ReturnType<typeof timelineWatch>;
