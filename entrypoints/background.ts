@@ -8,8 +8,8 @@ import { charterRecords } from '@/lib/charter/records';
 import { onCookiesChanged } from '@/lib/cookie-jar';
 import { onMessage } from '@/lib/messaging';
 import { queued } from '@/lib/command-queue';
-import { privateStoreIds } from '@/lib/cookie-stores';
-import { forgetStore, recoverInterrupted } from '@/lib/undo-log';
+import { endPrivateSessionIfOver } from '@/lib/background/private-session';
+import { recoverInterrupted } from '@/lib/undo-log';
 import { portals } from '@/lib/portals';
 import { takeOwnChange } from '@/lib/timeline/own-changes';
 
@@ -25,14 +25,7 @@ export default defineBackground(() => {
   void queued(recoverInterrupted);
   // The last private window closed: its cookies are gone, and no undo may bring them back into
   // the next private session.
-  browser.windows.onRemoved.addListener(() => {
-    void browser.windows.getAll().then((windows) => {
-      if (windows.some((window) => window.incognito)) return;
-      return queued(async () => {
-        for (const store of privateStoreIds()) await forgetStore(store);
-      });
-    });
-  });
+  browser.windows.onRemoved.addListener(() => void endPrivateSessionIfOver());
 
   // The badge: undeclared cookies per tab, counted when a page loads and when cookies change.
   browser.tabs.onUpdated.addListener((tabId, change) => {

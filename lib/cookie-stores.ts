@@ -20,9 +20,9 @@ export function defaultStoreId(): string {
   return import.meta.env.FIREFOX ? 'firefox-default' : '0';
 }
 
-/** Chromium has two stores, '0' and '1' (incognito); Firefox says which is private. */
+/** Chromium has two stores, '0' and '1' (incognito); Firefox's private one is 'firefox-private'. */
 export function isPrivateStore(id: string): boolean {
-  return import.meta.env.FIREFOX ? id === FIREFOX_PRIVATE : id !== '0';
+  return id === FIREFOX_PRIVATE || id === '1';
 }
 
 /** Every id a private store may have. */

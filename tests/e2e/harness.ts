@@ -1,8 +1,8 @@
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import type { StoredCookie } from '@/lib/cookie';
 
-/** The host names the replica answers for: two portals, their parent domains, and a site that is not a portal. */
-export const REPLICA_HOSTS = ['data.issy.com', 'issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr', 'elsewhere.example'];
+/** The host names the replica answers for: three portals, their parent domains, and a site that is not a portal. */
+export const REPLICA_HOSTS = ['data.issy.com', 'issy.com', 'geo.issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr', 'elsewhere.example'];
 
 export interface Ports {
   http: number;

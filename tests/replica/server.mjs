@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => readFileSync(join(here, '..', 'fixtures', name), 'utf8');
 const DAY = 24 * 3600;
 
-export const HOSTS = ['data.issy.com', 'issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr'];
+export const HOSTS = ['data.issy.com', 'issy.com', 'geo.issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr'];
 
 /** A certificate for every replica host, made with openssl. */
 function certificate() {
@@ -134,6 +134,16 @@ function sites(state) {
         ...(secure ? [['ods_embed', 'e1', [`Max-Age=${30 * DAY}`, 'Path=/', 'Secure', 'SameSite=None', 'Partitioned']]] : []),
       ],
     },
+    // A second portal on the same parent domain, covered without asking: Témoin holds *.issy.com.
+    'geo.issy.com': {
+      title: 'Issy — Données géographiques',
+      charter: () => issyCharters.published(),
+      cookies: () => [
+        ['csrftoken', 'Geo8Xr2cNw4eVb7TgH1kLp0sDm5yAu3f', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']],
+        ['sessionid', 'geo0ft0q3w3b2x1xkz9l1m8n7o6p5q4', [`Max-Age=${14 * DAY}`, 'Path=/', 'HttpOnly', 'SameSite=Lax']],
+        ...Array.from({ length: 12 }, (_, i) => [`_geo_tracker_${i}`, `g${i}`, [`Max-Age=${30 * DAY}`, 'Path=/', 'SameSite=Lax']]),
+      ],
+    },
     'opendata.ville-exemple.fr': {
       title: 'Ville Exemple — Open data',
       charter: () => ({ status: 200, body: fixture('portal-ville-exemple-cookie-policy.html') }),
@@ -156,6 +166,20 @@ function handle(state, request, response, secure) {
   const site = sites(state)[host];
   const url = new URL(request.url ?? '/', `http://${host}`);
   const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  if (host === 'issy.com' && url.pathname === '/') {
+    // The parent domain's own site: a host-only `_ga` and consent record of its own, and a
+    // consent record it shares with its subdomains, under the same names as the portal's.
+    response.writeHead(200, {
+      ...html,
+      'set-cookie': [
+        cookie('_ga', 'GA1.1.issy-own', [`Max-Age=${30 * DAY}`, 'Path=/', 'SameSite=Lax']),
+        cookie('cookies_preferences', 'issy-own', [`Max-Age=${30 * DAY}`, 'Path=/', 'SameSite=Lax']),
+        cookie('cookies_preferences', 'shared', [`Max-Age=${30 * DAY}`, 'Path=/', 'Domain=issy.com', 'SameSite=Lax']),
+      ],
+    });
+    response.end('<!doctype html><title>Issy-les-Moulineaux</title><p>Le site de la ville.</p>');
+    return;
+  }
   if (!site) {
     response.writeHead(200, html);
     response.end('<!doctype html><title>Un autre site</title><p>Un site qui n’est pas un portail.</p>');
