@@ -22,6 +22,8 @@ export type ReportResult = (
       /** The page itself could be read (document.cookie, storage keys). */
       pageRead: boolean;
       resetUndo?: { id: string; at: string };
+      /** The latest reset, when it can no longer be undone: the browser was closed since. */
+      resetUndoGone?: { at: string };
     }
   /** `portal` when the page is an Opendatasoft portal Témoin may analyse, with the permission to ask. */
   | { state: 'not-covered'; host: string | null; portal?: { permission: string } }

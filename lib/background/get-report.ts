@@ -13,7 +13,7 @@ import { cookieTimeline } from './timeline';
 import { readSiteCookies } from '../read-site-cookies';
 import { buildReport } from '../report';
 import { isOpendatasoftTab, probeTab } from '../tab-probe';
-import { latestUndo } from '../undo-log';
+import { latestUndo, lostUndo } from '../undo-log';
 
 /** The page a tab shows, and Témoin's coverage of its site when it has one. */
 export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?: Coverage }> {
@@ -60,10 +60,11 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
       };
     }
     // All at once: each is a round trip to the browser.
-    const [cookies, probe, undo, record, timeline] = await Promise.all([
+    const [cookies, probe, undo, gone, record, timeline] = await Promise.all([
       storeId.then((id) => readSiteCookies(url, id, siteCookies.cookiesOf)),
       page,
-      latestUndo(coverage.site, 'reset'),
+      storeId.then((id) => latestUndo(coverage.site, 'reset', id)),
+      storeId.then((id) => lostUndo(coverage.site, 'reset', id)),
       charterRecord(coverage.site),
       cookieTimeline().current(),
     ]);
@@ -92,6 +93,7 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
       charterStale: charterIsStale(record, Date.now()),
       pageRead: probe !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
+      ...(gone && { resetUndoGone: { at: gone.at } }),
     };
   } catch (error) {
     return { state: 'error', message: reasonOf(error) };
