@@ -16,7 +16,8 @@ function hostRules(ports: Ports): string {
 }
 
 /** Headless Chromium with the built extension loaded and data.issy.com mapped to the replica. */
-export async function launchChromium(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
+/** `extraArgs`: more switches, such as a feature still behind a flag. */
+export async function launchChromium(extensionDir: string, ports: Ports, extraArgs: string[] = []): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
@@ -39,6 +40,7 @@ export async function launchChromium(extensionDir: string, ports: Ports): Promis
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
       `--host-resolver-rules=${hostRules(ports)}`,
+      ...extraArgs,
     ],
   });
   const worker = await browser.waitForTarget(

@@ -4,7 +4,7 @@ import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { ExtensionBrowser, Ports } from './harness';
 
-function built(dir: string): string {
+export function built(dir: string): string {
   const path = resolve('.output', dir);
   if (!existsSync(resolve(path, 'manifest.json'))) throw new Error(`No build in ${path}: run \`npm run build\` first.`);
   return path;

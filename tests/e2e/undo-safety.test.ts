@@ -6,7 +6,8 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import type { StoredCookie } from '../../lib/cookie';
-import { engines } from './engines';
+import { launchChromium } from './chromium';
+import { built, engines } from './engines';
 import { allCookies, tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
@@ -267,6 +268,28 @@ describe.each(firefoxes)('containers, in %s', (_engine, launch) => {
     await outcomeIn(options, work, /restauré/);
     expect(byKey(await cookiesIn(session.control, storeId))).toEqual(contained);
     expect(byKey(await cookiesIn(session.control, 'firefox-default'))).toEqual(ordinary);
+    await options.close();
+    await portal.close();
+  });
+});
+
+// Chromium binds a cookie to the scheme that set it once `EnableSchemeBoundCookies` is on (still
+// behind a flag): a non-Secure cookie an HTTPS portal set is found again through https:// only.
+describe('with scheme-bound cookies, in chromium', () => {
+  const session = useSession((ports) => launchChromium(built('chrome-mv3'), ports, ['--enable-features=EnableSchemeBoundCookies']));
+
+  it('clears the non-Secure cookies an HTTPS portal set, and undoes exactly', async () => {
+    const portal = await visit(session, PORTAL);
+    const before = byKey(await allCookies(session.control));
+    const options = await session.browser.openExtensionPage('options.html');
+    await clickInPanel(options, 'data.issy.com', 'Supprimer les cookies non essentiels');
+    const outcome = await outcomeIn(options, 'data.issy.com', /supprimé/);
+    expect(outcome).not.toContain('en échec');
+    const after = await allCookies(session.control);
+    expect(after.map((c) => c.name).sort()).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
+    await clickInPanel(options, 'data.issy.com', 'Annuler la suppression');
+    expect(await outcomeIn(options, 'data.issy.com', /restauré/)).not.toContain('en échec');
+    expect(byKey(await allCookies(session.control))).toEqual(before);
     await options.close();
     await portal.close();
   });
