@@ -111,10 +111,10 @@ export class Outline {
     this.used = false;
   }
 
-  /** A minor label: replaces the previous one, if it names something. */
-  minor(text: string): void {
+  /** A minor label: replaces the previous one if it names something, or if it is a title (`structural`). */
+  minor(text: string, structural = false): void {
     const label = labelOf(text);
-    if (label.category || label.party) this.heading(7, text);
+    if (label.category || label.party || structural) this.heading(7, text);
   }
 
   text(paragraph: string): void {

@@ -30,6 +30,15 @@ const MAX_WARNINGS = 100;
 /** Headings, labels, paragraphs, lists and tables read; beyond, the page is not read. */
 const MAX_ELEMENTS = 50_000;
 const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
+/** Paragraphs styled as titles: accordion headers, cookie-declaration group headers. */
+const TITLE_CLASS = /title|head|bold|toggle|accordion/i;
+const MAX_TITLE_WORDS = 10;
+
+/** A short line that is no sentence. */
+function isTitle(text: string): boolean {
+  return text.split(' ').length <= MAX_TITLE_WORDS && !/[.!?]$/.test(text);
+}
+
 /** Words that say a list introduced by them lists cookies. */
 const COOKIE_WORDS = /cookie|traceur|t[ée]moin|tracker/i;
 
@@ -156,24 +165,17 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
       }
       switch (tag) {
         case 'strong':
-        case 'b': {
-          if (!isBoldLine(el)) break;
-          const text = labelText(el, true);
-          if (text && labelIn(text)) {
-            flush();
-            outline.minor(labelIn(text));
-          }
-          break;
-        }
+        case 'b':
         case 'summary':
         case 'button':
         case 'legend':
         case 'dt': {
-          const label = labelIn(labelText(el, false));
-          if (label) {
-            flush();
-            outline.minor(label);
-          }
+          if ((tag === 'strong' || tag === 'b') && !isBoldLine(el)) break;
+          const text = labelText(el, tag === 'strong' || tag === 'b');
+          if (!text) break;
+          flush();
+          // A title naming nothing ("Unclassified", « Autres ») still ends the label above it.
+          outline.minor(labelIn(text) || text, isTitle(text));
           break;
         }
         case 'ul':
@@ -210,6 +212,9 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
           if (label && (tag === 'p' || lastOfItsKind(el, label))) {
             flush();
             outline.minor(label);
+          } else if (tag === 'p' && TITLE_CLASS.test(el.getAttribute('class') ?? '') && isTitle(text)) {
+            flush();
+            outline.minor(text, true);
           } else if (tag === 'p') outline.text(text);
           break;
         }

@@ -17,14 +17,14 @@ import { clip, collapse, fold, phraseAt, wordsOf } from './text';
 type Kind = 'necessary' | 'functional' | 'preferences' | 'statistics' | 'advertising' | 'social' | 'optional';
 
 const KIND_RULES: [Kind, string[]][] = [
-  ['necessary', ['nécessaires', 'nécessaire', 'strictement nécessaires', 'essentiels', 'essentiel', 'essentielles', 'indispensables', 'techniques', 'necessary', 'strictly necessary', 'essential', 'technical', 'necesarias', 'necesarios', 'necesaria', 'técnicas', 'técnicos', 'esenciales', 'imprescindibles', 'estrictamente necesarias']],
+  ['necessary', ['nécessaires', 'nécessaire', 'strictement nécessaires', 'essentiels', 'essentiel', 'essentielles', 'indispensables', 'techniques', 'necessary', 'strictly necessary', 'essential', 'technical', 'necesarias', 'necesarios', 'necesaria', 'técnicas', 'técnicos', 'esenciales', 'imprescindibles', 'estrictamente necesarias', 'exemptés de consentement', 'exempts de consentement', 'exempt from consent', 'exentas de consentimiento']],
   ['functional', ['fonctionnels', 'fonctionnel', 'fonctionnelles', 'functional', 'funcionales']],
   ['preferences', ['préférences', 'préférence', 'fonctionnalité', 'fonctionnalités', 'personnalisation', 'preferences', 'preference', 'functionality', 'personalisation', 'personalization', 'preferencias', 'personalización', 'funcionalidad']],
-  ['statistics', ['statistiques', 'statistique', "mesure d'audience", 'mesure de fréquentation', 'mesurer', 'analytiques', 'analyse', 'performance', 'performances', 'analytics', 'analytical', 'statistics', 'statistical', 'measurement', 'audience measurement', 'analíticas', 'analíticos', 'análisis', 'estadísticas', 'estadística', 'rendimiento', 'medición', 'medición de audiencia']],
+  ['statistics', ['statistiques', 'statistique', "mesure d'audience", 'mesure de fréquentation', 'mesurer', 'analytiques', 'analyse', 'performance', 'performances', 'analytics', 'analytical', 'statistics', 'statistical', 'measurement', 'measure', 'measuring', 'audience measurement', 'analíticas', 'analíticos', 'análisis', 'estadísticas', 'estadística', 'rendimiento', 'medición', 'medición de audiencia']],
   ['advertising', ['publicité', 'publicitaires', 'publicitaire', 'advertising', 'advertisement', 'marketing', 'ciblage', 'targeting', 'remarketing', 'publicidad', 'publicitarias', 'publicitarios']],
   // Embedded players and widgets: third-party content the page shows, not the portal's own.
   ['social', ['réseaux sociaux', 'social', 'social media', 'redes sociales', 'vidéos intégrées', 'contenus tiers', 'contenus intégrés', 'médias', 'média', 'embedded content', 'embedded videos', 'media', 'multimedia']],
-  ['optional', ['unnecessary', 'nonessential', 'optionnels', 'optionnel', 'facultatifs', 'optional', 'opcionales', 'opcional']],
+  ['optional', ['unnecessary', 'nonessential', 'soumis à consentement', 'soumis à votre consentement', 'subject to consent', 'subject to your consent', 'requiring consent', 'sujetas a consentimiento', 'optionnels', 'optionnel', 'facultatifs', 'optional', 'opcionales', 'opcional']],
 ];
 
 /** « non nécessaires », "not essential", "Non-essential", « no necesarias », « ne sont pas nécessaires ». */
@@ -92,10 +92,15 @@ export function categoryOf(text: string): Category | undefined {
   const consent = hits.find((h) => CONSENT_KINDS.includes(h.kind) && !h.negated);
   const strongConsent = hits.some((h) => CONSENT_KINDS.includes(h.kind) && h.kind !== 'preferences' && !h.negated);
   if (necessary) return strongConsent ? 'unclear' : 'necessary';
-  if (functional) return 'unclear';
+  // "Functional cookies (optional)": remembered choices the page says it can do without.
+  if (functional) return hits.some((h) => h.kind === 'optional' && !h.negated) && !strongConsentBesidesOptional(hits) ? 'preferences' : 'unclear';
   if (consent) return asCategory(consent.kind);
   if (negated) return 'non-essential';
   return undefined;
+}
+
+function strongConsentBesidesOptional(hits: Hit[]): boolean {
+  return hits.some((h) => (h.kind === 'statistics' || h.kind === 'advertising' || h.kind === 'social') && !h.negated);
 }
 
 /**

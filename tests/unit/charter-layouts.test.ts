@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '@/lib/charter/model';
+import { durationSeconds } from '@/lib/charter/duration';
 import { parseCharter } from '@/lib/charter/parse';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '../fixtures', path), 'utf8');
@@ -224,5 +225,45 @@ describe('two columns that could hold the name', () => {
     expect(charter.entries).toEqual([
       { provider: 'Matomo', names: [{ prefix: '_pk_id.' }, { prefix: '_pk_ses.' }], purpose: 'Compter', category: 'statistics', declaredUnder: 'Cookies de mesure d’audience' },
     ]);
+  });
+});
+
+describe('durations written in parts', () => {
+  const MONTH = 30.436875 * 24 * 3600;
+  it.each([
+    ['1 an et 6 mois', 18],
+    ['1 year 6 months', 18],
+    ['1 año y 6 meses', 18],
+    ['de 1 à 13 mois', 13],
+    ['6 mois, ou 1 an', 12],
+  ])('reads « %s » as %d months', (text, months) => {
+    expect(durationSeconds(text)).toBe(Math.round(months * MONTH));
+  });
+});
+
+describe('titles that name nothing', () => {
+  it('end the label above them: a group titled "Unclassified" is not read under the group before it', () => {
+    const { charter } = parse(`<h2>Cookie declaration</h2>
+      <div><p class="group-header">Marketing (1)</p><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>ads_uid</td><td>Ads</td></tr></table></div>
+      <div><p class="group-header">Unclassified (1)</p><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>zz_misc</td><td>Unknown</td></tr></table></div>`);
+    expect(charter.entries.map((e) => [names([e])[0], e.category])).toEqual([
+      ['ads_uid', 'advertising'],
+      ['zz_misc', 'unclear'],
+    ]);
+  });
+});
+
+describe('more label wordings', () => {
+  const under = (heading: string) =>
+    parse(`<h2>${heading}</h2><table><tr><th>Name</th><th>Purpose</th></tr><tr><td>x_1</td><td>y</td></tr></table>`).charter.entries[0]!.category;
+  it.each([
+    ['Functional cookies (optional)', 'preferences'],
+    ['Cookies that measure website use', 'statistics'],
+    ['Cookies soumis à votre consentement', 'non-essential'],
+    ['Cookies exemptés de consentement', 'necessary'],
+    ['Cookies de mesure d’audience exemptés de consentement', 'unclear'],
+    ['Cookies que no son necesarias', 'non-essential'],
+  ])('reads « %s » as %s', (heading, category) => {
+    expect(under(heading)).toBe(category);
   });
 });
