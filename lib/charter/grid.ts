@@ -146,6 +146,28 @@ function nameLikeShare(grid: Grid, column: number, from: number): number {
   return cells === 0 ? 0 : names / cells;
 }
 
+/**
+ * What a second name-like column holds, by its cells: domains (a scope), who sets the cookie
+ * ("Third Party"), or, headed "Cookie", the kind of cookie; headed "Nom" or "Name", the provider.
+ */
+function otherNameColumn(grid: Grid, column: number, from: number, headedCookie: boolean): Field {
+  let domains = 0;
+  let parties = 0;
+  let cells = 0;
+  for (let r = from; r < grid.length; r++) {
+    const slot = grid[r]![column];
+    const text = slot?.firstColumn ? collapse(slot.text) : '';
+    if (!text) continue;
+    cells++;
+    if (domainOf(text)) domains++;
+    const label = labelOf(text);
+    if (label.party && !label.category) parties++;
+  }
+  if (cells && domains * 2 > cells) return 'domain';
+  if (cells && parties * 2 > cells) return 'party';
+  return headedCookie ? 'category' : 'provider';
+}
+
 interface Header {
   row: number;
   columns: Map<Field, number>;
@@ -174,9 +196,11 @@ function columnsOf(grid: Grid, r: number): Map<Field, number> | undefined {
     nameColumn = candidates[shares.indexOf(Math.max(...shares))];
     // The other column: headed "Cookie", it says what each cookie is (« HTTP (Estadística) »), a
     // per-row category; headed "Nom" or "Name", it names who sets it.
-    const other = candidates.find((column) => column !== nameColumn);
-    const kind = other !== undefined && /cookie/i.test(row[other]?.text ?? '') ? 'category' : 'provider';
-    if (other !== undefined && !columns.has(kind)) columns.set(kind, other);
+    for (const other of candidates) {
+      if (other === nameColumn) continue;
+      const kind = otherNameColumn(grid, other, r + 1, /cookie/i.test(row[other]?.text ?? ''));
+      if (!columns.has(kind)) columns.set(kind, other);
+    }
   } else if (!columns.has('key')) {
     // "Titre | Description": a column no header names, whose cells are mostly cookie names.
     const unnamed = fields.flatMap((field, column) => (field === undefined && row[column]?.firstColumn ? [column] : []));

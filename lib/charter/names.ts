@@ -2,7 +2,7 @@
  * Cookie names as charters write them: one or several per cell or line, rules in words
  * (« tout cookie commençant par _hs »), and notations for a variable part, all read as a prefix:
  * `_pk_id.*`, `_ga_#`, `_ga_<container-id>`, `AMCV_{org}`, `_pk_id.[site]`,
- * `UUID#[abcdef0123456789]{32}`. A count (`_ga [x4]`) is dropped. Kinds and tools written where a
+ * `UUID#[abcdef0123456789]{32}`, `_ga_XXXXXXXX`. A count (`_ga [x4]`) is dropped. Kinds and tools written where a
  * name should be (« Cookies de session », "HTTP", "Matomo") are not names: reported, not read.
  */
 import type { NamePattern } from './model';
@@ -80,8 +80,8 @@ function prefixInWords(text: string): string | null | undefined {
   return undefined;
 }
 
-/** Where a written name's variable part starts: `*`, `#`, `<id>`, `{id}`, `[site]`. */
-const VARIABLE = /[*#<{[]/;
+/** Where a written name's variable part starts: `*`, `#`, `<id>`, `{id}`, `[site]`, `XXXXXX`, `…`. */
+const VARIABLE = /[*#<{[…]|X{3,}|x{4,}|\.\.\./;
 
 /**
  * One name as written: `sessionid`, or a prefix when a variable part follows a fixed start

@@ -180,9 +180,9 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         }
         case 'ul':
         case 'ol': {
-          const records = listRecords(el);
           const intro = el.previousElementSibling;
           const introText = intro ? labelText(intro, false) : '';
+          const records = listRecords(el, introText);
           const introduced = !!intro && (/:\s*$/.test(introText) || /^h[1-6]$/.test(tagOf(intro))) && COOKIE_WORDS.test(introText);
           if (records && introduced) {
             flush();

@@ -72,7 +72,7 @@ export class RecordReader {
       return true;
     }
     this.close();
-    if (segments.length === 1 && looksLikeName(line) && /[_\d.\-*#]|[a-z][A-Z]|^[A-Z]{2,}$/.test(trimName(line))) {
+    if (segments.length === 1 && looksLikeName(line) && STRONG_NAME.test(trimName(line))) {
       this.open = { nameText: line, fields: {}, extra: 0 };
       return true;
     }
@@ -106,7 +106,7 @@ function itemName(text: string): Record | undefined {
   if (!line) return undefined;
   if (looksLikeName(line)) return { nameText: line, fields: {} };
   const match = /^(\S+?)\s*(?:[:–—]|\s-\s|\()\s*(.+)$/.exec(line);
-  if (!match || !looksLikeName(match[1]!) || !/[_\d.\-*#]|[a-z][A-Z]|^[A-Z]{2,}$/.test(trimName(match[1]!))) return undefined;
+  if (!match || !looksLikeName(match[1]!)) return undefined;
   return { nameText: match[1]!, fields: { purpose: match[2]!.replace(/\)$/, '') } };
 }
 
@@ -114,7 +114,7 @@ function itemName(text: string): Record | undefined {
  * A list whose every item is a cookie name (with or without a description): one record per item.
  * Undefined when any item is something else, so a list of reasons or links declares nothing.
  */
-export function listRecords(list: Element): Record[] | undefined {
+export function listRecords(list: Element, intro: string): Record[] | undefined {
   const records: Record[] = [];
   for (const item of childElements(list)) {
     if (tagOf(item) !== 'li') continue;
@@ -124,8 +124,17 @@ export function listRecords(list: Element): Record[] | undefined {
     if (!record) return undefined;
     records.push(record);
   }
-  return records.length ? records : undefined;
+  if (records.length === 0) return undefined;
+  // Plain words only ("contrast", "lang"): the list must be introduced as cookies, not as
+  // anything said about cookies (« Vous pouvez gérer les cookies : accepter, refuser »).
+  if (!records.some((r) => STRONG_NAME.test(trimName(r.nameText))) && !COOKIES_FIRST.test(intro)) return undefined;
+  return records;
 }
+
+/** Written as only code is: `_ga`, `hjViewportId`, `NID`, `cookie-functional`. */
+const STRONG_NAME = /[_\d.\-*#]|[a-z][A-Z]|^[A-Z]{2,}$/;
+/** An introduction that starts by naming cookies: « Cookies pour mesurer… : », "The cookies we set:". */
+const COOKIES_FIRST = /^\s*(?:(?:les|des|nos|ces|the|our|these|las|los|nuestras)\s+)?(?:cookies?|traceurs?|t[ée]moins?|trackers?)\b/i;
 
 /** Terms that are names, each with what its definitions say ("Durée : 13 mois" lines as fields). */
 export function definitionRecords(list: Element): Record[] {
