@@ -267,3 +267,21 @@ describe('more label wordings', () => {
     expect(under(heading)).toBe(category);
   });
 });
+
+describe('consent-platform declarations and lists (cookie-declarations)', () => {
+  const { charter } = layout('cookie-declarations.html');
+  const row = (name: string) => charter.entries.find((e) => names([e]).includes(name))!;
+  it('reads the name column among three "Cookie…" headers, the domains and who sets each cookie', () => {
+    expect([row('IDE').category, row('IDE').party, row('IDE').domains]).toEqual(['statistics', 'third', ['doubleclick.net', 'example.org']]);
+    expect(names([row('_gid')])).toEqual(['_ga', '_gid', '_ga_*']);
+    expect(row('sessionid')).toMatchObject({ category: 'necessary', party: 'first', duration: 'Session' });
+  });
+  it('reads group headers, and an unclassified group as unclear', () => {
+    expect([row('CookieConsent').category, row('_hjid').category, row('misc_flag').category]).toEqual(['necessary', 'statistics', 'unclear']);
+  });
+  it('reads names listed with a description, and no words listed under what is said about cookies', () => {
+    expect([row('PHPSESSID').purpose, row('lang').purpose]).toEqual(['maintient la session', 'langue']);
+    expect(names(charter.entries)).not.toContain('accepter');
+    expect(names(charter.entries)).toHaveLength(11);
+  });
+});
