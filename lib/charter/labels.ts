@@ -87,10 +87,16 @@ export function labelIn(text: string): string {
   // « 3. Cookies tiers », "II) Analytics": the numbering is no sentence end.
   const unnumbered = head.replace(/^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)] /, '');
   if (colon < 0 && /[.!?]$/.test(unnumbered)) return '';
-  if (/[.!?] /.test(unnumbered)) return '';
+  if (/[.!?] /.test(unnumbered) || SENTENCE.test(unnumbered)) return '';
   const read = labelOf(head);
   return read.category || read.party ? head : '';
 }
+
+/**
+ * Words that open a sentence, or make one, rather than a label: "These cookies are necessary: …"
+ * is running text, and running text never says a cookie is necessary.
+ */
+const SENTENCE = /^(?:these|this|those|they|it|we|our|you|ces|ce|cet|cette|ils|elles|il|nous|vous|on|estas|estos|esta|este|ellas|ellos|nosotros|usted)\b|\b(?:are|is|sont|est|son|es)\b/i;
 
 interface Heading {
   level: number;

@@ -211,6 +211,12 @@ describe('running text and labels already used', () => {
     ]);
   });
 
+  it('takes no label from a sentence before a colon', () => {
+    const { charter } = parse(`<h1>Cookies</h1><p>These cookies are necessary: they keep you signed in.</p>
+      <table><tr><th>Name</th><th>Purpose</th></tr><tr><td>lb_route</td><td>Routing</td></tr></table>`);
+    expect(charter.entries[0]!.category).toBe('unclear');
+  });
+
   it('never takes necessary from running text', () => {
     const { charter } = parse(`<h1>Cookies</h1><p>These cookies are strictly necessary for the portal to work.</p>
       <table><tr><th>Name</th><th>Purpose</th></tr><tr><td>lb_route</td><td>Routing</td></tr></table>`);
