@@ -13,7 +13,7 @@ import { registrableDomain } from '../site';
 import { type TableContext, UNKNOWN_PROVIDER, UNKNOWN_PURPOSE, entryOf, readTable } from './grid';
 import { Outline, isBoldLine, labelIn, labelText } from './labels';
 import type { Charter, CharterEntry } from './model';
-import { RecordReader, type Record, definitionRecords, listRecords } from './prose';
+import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLabel } from './prose';
 import { readNames } from './names';
 import { NBSP, childElements, tagOf } from './text';
 
@@ -160,7 +160,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
       if (tag.length === 2 && tag.startsWith('h') && tag !== 'hr') {
         flush();
         const text = labelText(el, false);
-        if (text) outline.heading(Number(tag[1]), text);
+        if (text && !reader.heading(text)) outline.heading(Number(tag[1]), text);
         continue;
       }
       switch (tag) {
@@ -209,9 +209,11 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
           if (used) break;
           const text = labelText(el, false);
           const label = labelIn(text);
-          if (label && (tag === 'p' || lastOfItsKind(el, label))) {
+          const listed = label ? namesAfterLabel(text) : undefined;
+          if (label && (tag === 'p' || listed || lastOfItsKind(el, label))) {
             flush();
             outline.minor(label);
+            if (listed) declare(listed, outline.context());
           } else if (tag === 'p' && TITLE_CLASS.test(el.getAttribute('class') ?? '') && isTitle(text)) {
             flush();
             outline.minor(text, true);

@@ -46,6 +46,14 @@ export class RecordReader {
   private open: (Record & { extra: number }) | undefined;
   private readonly done: Record[] = [];
 
+  /** A name standing as a heading of its own (`<h4>_ga</h4>`), its fields in the lines below. */
+  heading(text: string): boolean {
+    if (!looksLikeName(text)) return false;
+    this.close();
+    this.open = { nameText: text, fields: {}, extra: 0 };
+    return true;
+  }
+
   /** Feeds a block's lines; returns whether the block was part of a record. */
   block(el: Element): boolean {
     const text = linedText(el, MAX_BLOCK_CHARS);
@@ -155,4 +163,20 @@ export function definitionRecords(list: Element): Record[] {
     }
   }
   return records;
+}
+
+/**
+ * The names after a label's colon, when that is all there is: « Cookies de mesure d'audience :
+ * _ga, _gid et _gat ». Undefined for anything else after the colon.
+ */
+export function namesAfterLabel(text: string): Record[] | undefined {
+  const colon = text.indexOf(':');
+  if (colon < 0) return undefined;
+  const pieces = text
+    .slice(colon + 1)
+    .split(/,|;| et | and | y /)
+    .map((p) => collapse(p).replace(/[.;]$/, ''))
+    .filter(Boolean);
+  if (pieces.length === 0 || !pieces.every(looksLikeName) || !pieces.some((p) => STRONG_NAME.test(trimName(p)))) return undefined;
+  return pieces.map((nameText) => ({ nameText, fields: {} }));
 }

@@ -291,3 +291,17 @@ describe('consent-platform declarations and lists (cookie-declarations)', () => 
     expect(names(charter.entries)).toHaveLength(11);
   });
 });
+
+describe('a name as a heading of its own, names right after a label (names-as-headings-and-after-labels)', () => {
+  it('reads each, under the label in force', () => {
+    const { charter } = layout('names-as-headings-and-after-labels.html');
+    expect(charter.entries.map((e) => [names([e]).join(), e.category, e.purpose, e.duration ?? ''])).toEqual([
+      ['sessionid', 'necessary', 'garder la session', '2 semaines'],
+      ['csrf_token', 'necessary', 'sécurité', ''],
+      ['_ga', 'statistics', 'Non précisée', ''],
+      ['_gid', 'statistics', 'Non précisée', ''],
+      ['_gat', 'statistics', 'Non précisée', ''],
+      ['_fbp', 'advertising', 'Non précisée', ''],
+    ]);
+  });
+});
