@@ -29,7 +29,7 @@ const MAX_TABLES = 200;
 const MAX_WARNINGS = 100;
 /** Headings, labels, paragraphs, lists and tables read; beyond, the page is not read. */
 const MAX_ELEMENTS = 50_000;
-const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
+const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'div', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
 /** Paragraphs styled as titles: accordion headers, cookie-declaration group headers. */
 const TITLE_CLASS = /title|head|bold|toggle|accordion/i;
 const MAX_TITLE_WORDS = 10;
@@ -85,9 +85,10 @@ function captionOf(table: Element): string {
 
 /** Whether a list item has blocks inside (then its paragraphs are read, not the item as a whole). */
 function holdsBlocks(el: Element): boolean {
-  for (const child of childElements(el)) if (['p', 'div', 'ul', 'ol', 'dl', 'table'].includes(tagOf(child))) return true;
+  for (const child of childElements(el)) if (BLOCKS.has(tagOf(child))) return true;
   return false;
 }
+const BLOCKS = new Set(['p', 'div', 'ul', 'ol', 'dl', 'table', 'section', 'article', 'details', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'form', 'nav', 'header', 'footer', 'main', 'aside', 'figure', 'pre']);
 
 /** Whether a list item's label counts: the list's last item, in a list not made of other kinds. */
 function lastOfItsKind(item: Element, label: string): boolean {
@@ -200,9 +201,11 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
           }
           break;
         }
+        case 'div':
         case 'li':
         case 'p': {
-          if (tag === 'li' && holdsBlocks(el)) break;
+          // A division holding only text and inline elements is a paragraph by another name.
+          if (tag !== 'p' && holdsBlocks(el)) break;
           const used = reader.block(el);
           const done = reader.take();
           if (done.length) declare(done, outline.context());
@@ -210,14 +213,14 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
           const text = labelText(el, false);
           const label = labelIn(text);
           const listed = label ? namesAfterLabel(text) : undefined;
-          if (label && (tag === 'p' || listed || lastOfItsKind(el, label))) {
+          if (label && (tag !== 'li' || listed || lastOfItsKind(el, label))) {
             flush();
             outline.minor(label);
             if (listed) declare(listed, outline.context());
-          } else if (tag === 'p' && TITLE_CLASS.test(el.getAttribute('class') ?? '') && isTitle(text)) {
+          } else if (tag !== 'li' && TITLE_CLASS.test(el.getAttribute('class') ?? '') && isTitle(text)) {
             flush();
             outline.minor(text, true);
-          } else if (tag === 'p') outline.text(text);
+          } else if (tag !== 'li') outline.text(text);
           break;
         }
       }

@@ -305,3 +305,11 @@ describe('a name as a heading of its own, names right after a label (names-as-he
     ]);
   });
 });
+
+describe('a division holding only text reads as a paragraph', () => {
+  it('takes the label opening it', () => {
+    const { charter } = parse(`<h2>Cookies</h2><div class="intro"><strong>Strictly necessary cookies:</strong> these keep you signed in.</div>
+      <table><tr><th>Cookie name</th><th>Function</th></tr><tr><td>sessionid</td><td>Session</td></tr></table>`);
+    expect(byName(charter.entries)).toEqual({ sessionid: 'necessary | Strictly necessary cookies' });
+  });
+});
