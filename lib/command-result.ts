@@ -1,4 +1,5 @@
 import { partitionLabel, type StoredCookie } from './cookie';
+import { frenchError } from './errors-fr';
 
 /** A cookie as a command names it to the visitor. */
 export interface CookieRef {
@@ -27,6 +28,7 @@ export function refOf(c: Omit<StoredCookie, 'value'>): CookieRef {
   return ref;
 }
 
+/** Why something failed, in French whatever the browser said (see errors-fr.ts). */
 export function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return frenchError(error instanceof Error ? error.message : String(error));
 }

@@ -1,5 +1,6 @@
 import { guardCharterHtml } from './charter/guard';
 import { reasonOf } from './command-result';
+import { charterLang } from './charter/lang';
 import { sendMessage } from './messaging';
 
 /**
@@ -33,6 +34,8 @@ export async function readLiveCharter(tabId: number, site: string): Promise<void
     const { parseCharter } = await import('./charter/parse');
     const doc = new DOMParser().parseFromString(page.html, 'text/html');
     const { charter, warnings } = parseCharter(doc, { site, url: page.url, fetchedAt: new Date().toISOString() });
+    const lang = charterLang(doc);
+    if (lang) charter.lang = lang;
     if (charter.entries.length === 0) return fail('charte illisible\u00a0: aucun cookie reconnu', page.url);
     await sendMessage('recordCharterReading', { site, charter, warnings });
   } catch (error) {

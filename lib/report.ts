@@ -15,7 +15,7 @@ export interface Report {
   site: string;
   /** The site's registrable domain: `issy.com`. */
   siteDomain: string;
-  charter: Pick<Charter, 'site' | 'url' | 'source' | 'fetchedAt'>;
+  charter: Pick<Charter, 'site' | 'url' | 'source' | 'fetchedAt' | 'lang'>;
   generatedAt: string;
   /** Declared cookies first, then the undeclared; by name within each group. */
   cookies: ClassifiedCookie[];
@@ -91,12 +91,12 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
   const storage = listed.map(([area, key]) => classifyKey(area, key));
   const storageTotal =
     Math.max(storageKeys?.localCount ?? 0, local.length) + Math.max(storageKeys?.sessionCount ?? 0, session.length);
-  const { site, url, source, fetchedAt } = charter;
+  const { site, url, source, fetchedAt, lang } = charter;
   return {
     pageUrl: pageUrl.href,
     site,
     siteDomain: registrableDomain(site),
-    charter: { site, url, source, fetchedAt },
+    charter: { site, url, source, fetchedAt, ...(lang && { lang }) },
     generatedAt: now.toISOString(),
     cookies,
     ...(consent && { consent }),

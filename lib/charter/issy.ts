@@ -13,6 +13,7 @@ export const issyCharter: Charter = {
   url: 'https://data.issy.com/terms/cookies-policy/',
   source: 'bundled',
   fetchedAt: '2026-11-29',
+  lang: 'fr',
   entries: [
     {
       provider: 'Opendatasoft',

@@ -54,5 +54,7 @@ export interface Charter {
   source: 'bundled' | 'live';
   /** When the copy was taken (bundled) or read (live), ISO 8601. */
   fetchedAt: string;
+  /** The language the charter is written in (its page's `<html lang>`), e.g. `fr`, `en`. */
+  lang?: string;
   entries: CharterEntry[];
 }

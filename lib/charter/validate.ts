@@ -7,6 +7,7 @@ import { CATEGORIES, type Category, type Charter, type CharterEntry, type NamePa
 const MAX_ENTRIES = 2000;
 const MAX_TEXT = 2000;
 const NAME = /^[^\s;,=<>]{1,256}$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/i;
 
 function text(value: unknown, field: string, optional = false): string | undefined {
   if (value === undefined && optional) return undefined;
@@ -53,11 +54,16 @@ export function validateCharter(value: unknown, site: string): Charter {
   if (c?.site !== site) throw new Error('charte invalide\u00a0: site');
   if (!Array.isArray(c.entries) || c.entries.length > MAX_ENTRIES) throw new Error('charte invalide\u00a0: entrées');
   if (Number.isNaN(Date.parse(String(c.fetchedAt)))) throw new Error('charte invalide\u00a0: date');
-  return {
+  const charter: Charter = {
     site,
     url: text(c.url, 'adresse')!,
     source: 'live',
     fetchedAt: String(c.fetchedAt),
     entries: c.entries.map(entry),
   };
+  if (c.lang !== undefined) {
+    if (typeof c.lang !== 'string' || !LANGUAGE_TAG.test(c.lang)) throw new Error('charte invalide\u00a0: langue');
+    charter.lang = c.lang;
+  }
+  return charter;
 }

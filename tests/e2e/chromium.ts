@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { REPLICA_HOSTS, type ExtensionBrowser, type Ports } from './harness';
+import type { Page } from 'puppeteer-core';
+import { REPLICA_HOSTS, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
@@ -16,8 +17,13 @@ function hostRules(ports: Ports): string {
 }
 
 /** Headless Chromium with the built extension loaded and data.issy.com mapped to the replica. */
-/** `extraArgs`: more switches, such as a feature still behind a flag. */
-export async function launchChromium(extensionDir: string, ports: Ports, extraArgs: string[] = []): Promise<ExtensionBrowser> {
+/** `extraArgs`: more switches, such as a feature still behind a flag; `options`: light or dark pages. */
+export async function launchChromium(
+  extensionDir: string,
+  ports: Ports,
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
@@ -48,17 +54,23 @@ export async function launchChromium(extensionDir: string, ports: Ports, extraAr
     { timeout: 15_000 },
   );
   const origin = worker.url().match(/^chrome-extension:\/\/[^/]+/)![0];
+  /** A new tab, light or dark as the test asked (the visitor's system setting, emulated). */
+  async function newPage(): Promise<Page> {
+    const page = await browser.newPage();
+    if (options.colorScheme) await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: options.colorScheme }]);
+    return page;
+  }
   return {
     name: 'chromium',
     browser,
     extensionOrigin: origin,
     async openPage(url) {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.goto(url, { waitUntil: 'load' });
       return page;
     },
     async openExtensionPage(path) {
-      const page = await browser.newPage();
+      const page = await newPage();
       await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
       return page;
     },

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { ExtensionBrowser, Ports } from './harness';
+import type { ExtensionBrowser, LaunchOptions, Ports } from './harness';
 
 export function built(dir: string): string {
   const path = resolve('.output', dir);
@@ -11,8 +11,8 @@ export function built(dir: string): string {
 }
 
 /** Each engine with the build it loads (`npm run build` makes them). */
-export const engines: [string, (ports: Ports) => Promise<ExtensionBrowser>][] = [
-  ['chromium', (ports) => launchChromium(built('chrome-mv3'), ports)],
-  ['firefox', (ports) => launchFirefox(built('firefox-mv2'), ports)],
-  ['firefox-mv3', (ports) => launchFirefox(built('firefox-mv3'), ports)],
+export const engines: [string, (ports: Ports, options?: LaunchOptions) => Promise<ExtensionBrowser>][] = [
+  ['chromium', (ports, options) => launchChromium(built('chrome-mv3'), ports, [], options)],
+  ['firefox', (ports, options) => launchFirefox(built('firefox-mv2'), ports, options)],
+  ['firefox-mv3', (ports, options) => launchFirefox(built('firefox-mv3'), ports, options)],
 ];

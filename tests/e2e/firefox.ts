@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startForwardingProxy } from './forwarding-proxy';
-import { REPLICA_HOSTS, requestPermission, type ExtensionBrowser, type Ports } from './harness';
+import { REPLICA_HOSTS, requestPermission, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 /** The moz-extension:// host is random per profile unless pinned by `extensions.webextensions.uuids`. */
@@ -55,7 +55,7 @@ const OFFLINE_PREFS = {
  * Headless Firefox ESR, driven over WebDriver BiDi, with the built MV2 extension installed as a
  * temporary add-on and the replica's hosts served through a local forwarding proxy.
  */
-export async function launchFirefox(extensionDir: string, ports: Ports): Promise<ExtensionBrowser> {
+export async function launchFirefox(extensionDir: string, ports: Ports, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(FIREFOX)) {
     throw new Error(`Firefox ESR is not at ${FIREFOX}: install it (apt-get install -y firefox-esr) or set FIREFOX_PATH.`);
   }
@@ -100,6 +100,11 @@ export async function launchFirefox(extensionDir: string, ports: Ports): Promise
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
         // Optional permissions requested on a click are granted as if the visitor chose « Autoriser ».
         'extensions.webextOptionalPermissionPrompts': false,
+        // Light or dark pages, as a visitor's system setting makes them (0 dark, 1 light).
+        ...(options.colorScheme && {
+          'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
+          'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,
+        }),
         ...(dumpio && {
           'devtools.console.stdout.chrome': true,
           'devtools.console.stdout.content': true,

@@ -9,6 +9,11 @@ export interface Ports {
   https: number;
 }
 
+/** How a test wants the browser: light or dark pages (`prefers-color-scheme`). */
+export interface LaunchOptions {
+  colorScheme?: 'light' | 'dark';
+}
+
 /** A real browser with the built extension loaded, whichever engine it is. */
 export interface ExtensionBrowser {
   name: 'chromium' | 'firefox';
@@ -78,10 +83,16 @@ export async function rowText(page: Page, name: string): Promise<string> {
   return ((await handle.jsonValue()) as string).replace(/\s+/g, ' ');
 }
 
-/** Clicks an enabled button by its label, as a visitor would: a real, trusted click. */
+/**
+ * Clicks an enabled button by its label, as a visitor would: a real, trusted click. A busy button
+ * is `aria-disabled` (it keeps focus) rather than `disabled`: it is waited for too.
+ */
 export async function clickButton(page: Page, label: string) {
   const handle = await page.waitForFunction(
-    (l) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === l && !b.disabled) ?? false,
+    (l) =>
+      [...document.querySelectorAll('button')].find(
+        (b) => b.textContent?.trim() === l && !b.disabled && b.getAttribute('aria-disabled') !== 'true',
+      ) ?? false,
     { timeout: 10_000 },
     label,
   );
@@ -92,11 +103,11 @@ export async function waitForText(page: Page, text: string) {
   await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout: 10_000 }, text);
 }
 
-/** The outcome of a command, once it is shown: « 3 supprimés », « 1 restauré »… */
+/** What the page's live region says, once it matches: « Suppression annulée sur data.issy.com : 3 cookies restaurés. » */
 export async function waitForOutcome(page: Page, pattern: RegExp): Promise<string> {
   const handle = await page.waitForFunction(
     (source) => {
-      const text = document.querySelector('[role=status]')?.textContent?.replace(/\s+/g, ' ').trim();
+      const text = document.querySelector('[data-live-region]')?.textContent?.replace(/\s+/g, ' ').trim();
       return text && new RegExp(source).test(text) ? text : false;
     },
     { timeout: 10_000 },

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { allCookies, clickButton, rowText, waitForText } from './harness';
+import { allCookies, clickButton, rowText, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';
 
 describe.each(engines)('in %s', (_engine, launch) => {
@@ -75,6 +75,12 @@ describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
     await waitForText(other, 'Charte publiée sur le site, lue le');
     const sessionRow = await rowText(other, 'sessionid');
     expect(sessionRow).toContain('Opendatasoft');
+    // The charter is in English: its words are shown under its language, Témoin's stay French.
+    const langs = await other.evaluate(() => {
+      const row = [...document.querySelectorAll('li.cookie')].find((li) => li.querySelector('code.name')?.textContent === 'sessionid')!;
+      return [row.querySelector('.purpose')!.closest('[lang]')!.getAttribute('lang'), row.querySelector('.facts')!.closest('[lang]')!.getAttribute('lang')];
+    });
+    expect(langs).toEqual(['en', 'fr']);
     expect(sessionRow).toContain('Keeps a signed-in user signed in from one page to the next.');
     expect(await rowText(other, '_ga')).toContain('Tells visitors apart to count them anonymously.');
     expect(await rowText(other, '_ga_X1Y2Z3')).toContain('Google');
@@ -88,7 +94,7 @@ describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
     const panels = await options.$$('section.panel');
     const button = await panels[1]!.waitForSelector('button ::-p-text(Supprimer les cookies non essentiels)');
     await button!.click();
-    await options.waitForFunction(() => document.querySelectorAll('[role=status]').length > 0);
+    await waitForOutcome(options, /supprimés sur opendata\.ville-exemple\.fr/);
     const after = await allCookies(session.control, 'ville-exemple.fr');
     // The consent record (cookies_preferences) is not declared by this portal's charter, but it
     // is an Opendatasoft platform cookie: kept by default, as the charter does not call it

@@ -77,7 +77,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     await portal.evaluate(() => ((window as any).notReloaded = true));
 
     await clickButton(popup, 'Réinitialiser mes préférences cookies');
-    await waitForOutcome(popup, /^1 supprimé$/);
+    await waitForOutcome(popup, /^Préférences réinitialisées : 1 cookie supprimé\. La page va se recharger\.$/);
     const after = byKey(await allCookies(session.control));
     expect(after).toEqual(before.filter((c) => c.name !== 'cookies_preferences'));
     // Reloaded, the portal finds no choice and shows its banner again.
@@ -86,7 +86,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     });
 
     await clickButton(popup, 'Annuler la réinitialisation');
-    await waitForOutcome(popup, /^1 restauré$/);
+    await waitForOutcome(popup, /^Réinitialisation annulée : 1 cookie restauré\. La page va se recharger\.$/);
     expect(byKey(await allCookies(session.control))).toEqual(before);
   });
 
@@ -95,16 +95,16 @@ describe.each(engines)('in %s', (_engine, launch) => {
     const options = await session.browser.openExtensionPage('options.html');
     await waitForText(options, 'À supprimer');
     await clickButton(options, 'Supprimer les cookies non essentiels');
-    const outcome = await waitForOutcome(options, /supprimés/);
+    const outcome = await waitForOutcome(options, /cookies supprimés/);
 
     const after = await allCookies(session.control);
     expect(names(after)).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
     const removed = before.length - after.length;
     expect(removed).toBeGreaterThanOrEqual(3); // _ga, _hjSessionUser_3141, ods_embed, and what earlier tests added
-    expect(outcome).toBe(`${removed} supprimés`);
+    expect(outcome).toBe(`Cookies non essentiels supprimés sur data.issy.com : ${removed} cookies supprimés.`);
 
     await clickButton(options, 'Annuler la suppression');
-    expect(await waitForOutcome(options, /restaurés/)).toBe(`${removed} restaurés`);
+    expect(await waitForOutcome(options, /restaurés/)).toBe(`Suppression annulée sur data.issy.com : ${removed} cookies restaurés.`);
     expect(byKey(await allCookies(session.control))).toEqual(before);
     await options.close();
   });

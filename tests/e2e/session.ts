@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll } from 'vitest';
 // @ts-expect-error a plain JavaScript module, also run by hand
 import { startReplica as start } from '../replica/server.mjs';
-import { newestTabId, type ExtensionBrowser, type Ports } from './harness';
+import { newestTabId, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
 
 /** The replica portals (tests/replica/server.mjs). */
 export interface Replica {
@@ -28,7 +28,10 @@ export interface Session {
 }
 
 /** Starts the replica and the browser before the block's tests, and stops both after. */
-export function useSession(launch: (ports: Ports) => Promise<ExtensionBrowser>): Session {
+export function useSession(
+  launch: (ports: Ports, options?: LaunchOptions) => Promise<ExtensionBrowser>,
+  options?: LaunchOptions,
+): Session {
   const session = {
     async openPopupOn(url: string) {
       await session.browser.openPage(url);
@@ -39,7 +42,7 @@ export function useSession(launch: (ports: Ports) => Promise<ExtensionBrowser>):
   } as Session;
   beforeAll(async () => {
     session.replica = await startReplica();
-    session.browser = await launch({ http: session.replica.httpPort, https: session.replica.httpsPort });
+    session.browser = await launch({ http: session.replica.httpPort, https: session.replica.httpsPort }, options);
     session.control = await session.browser.openExtensionPage('options.html');
   });
   afterAll(async () => {

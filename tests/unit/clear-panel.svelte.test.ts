@@ -22,7 +22,7 @@ describe('the options page’s clearing panel', () => {
     const onclear = vi.fn();
     render(ClearPanel, { state, onclear });
     expect(screen.getByText(/2\scookies cochés seront supprimés/)).toBeInTheDocument();
-    await fireEvent.click(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels de data.issy.com' }));
     const ids: string[] = onclear.mock.calls[0]![0];
     expect(ids.sort()).toEqual(state.preview.toDelete.map((c) => c.id).sort());
     expect(state.preview.toDelete.map((c) => c.cookie.name).sort()).toEqual(['_ga', 'ods_embed']);
@@ -40,7 +40,7 @@ describe('the options page’s clearing panel', () => {
     await fireEvent.click(box('_ga'));
     await fireEvent.click(box('_hjSessionUser_3141'));
     expect(screen.getByText(/2\scookies cochés seront supprimés/)).toBeInTheDocument();
-    await fireEvent.click(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels de data.issy.com' }));
     const names = (onclear.mock.calls[0]![0] as string[]).map((id) => report.cookies.find((c) => c.id === id)!.cookie.name);
     expect(names.sort()).toEqual(['_hjSessionUser_3141', 'ods_embed']);
   });
@@ -71,20 +71,36 @@ describe('the options page’s clearing panel', () => {
         },
       },
     });
-    expect(screen.getByRole('status')).toHaveTextContent('1 supprimé, 1 en échec');
-    expect(screen.getByRole('status')).toHaveTextContent('ods_embed (data.issy.com/) : le navigateur a refusé la suppression');
+    const summary = document.getElementById('summary-data.issy.com')!;
+    expect(summary).toHaveTextContent('Cookies non essentiels supprimés sur data.issy.com : 1 cookie supprimé, 1 en échec (détail ci-dessous).');
+    expect(summary).toHaveTextContent('ods_embed (data.issy.com/) : le navigateur a refusé la suppression');
+    // Focus can be put on it once the pressed button is gone.
+    expect(summary).toHaveAttribute('tabindex', '-1');
+  });
+
+  it('names each panel’s buttons after its site, the visible label first', () => {
+    render(ClearPanel, { state });
+    render(ClearPanel, { state: { preview: { ...state.preview, site: 'opendata.ville-exemple.fr', siteDomain: 'ville-exemple.fr' } } });
+    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
+    expect(names).toEqual(['Supprimer les cookies non essentiels de data.issy.com', 'Supprimer les cookies non essentiels de opendata.ville-exemple.fr']);
+    for (const button of screen.getAllByRole('button')) expect(button).toHaveTextContent('Supprimer les cookies non essentiels');
   });
 
   it('offers « Annuler la suppression » after a clearing', async () => {
     const onundo = vi.fn();
     render(ClearPanel, { state: { ...state, lastClear: { id: 'c1', at: '2026-11-29T12:00:00Z', count: 2 } }, onundo });
-    await fireEvent.click(screen.getByRole('button', { name: 'Annuler la suppression' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Annuler la suppression sur data.issy.com' }));
     expect(onundo).toHaveBeenCalledWith('c1');
   });
 
-  it('disables the button when nothing is to be removed', () => {
-    render(ClearPanel, { state: { preview: { site: 'data.issy.com', storeId: '0', siteDomain: 'issy.com', toDelete: [], kept: [] } } });
-    expect(screen.getByRole('button', { name: 'Supprimer les cookies non essentiels' })).toBeDisabled();
+  it('disables the button when nothing is to be removed, keeping it focusable', async () => {
+    const onclear = vi.fn();
+    render(ClearPanel, { state: { preview: { site: 'data.issy.com', storeId: '0', siteDomain: 'issy.com', toDelete: [], kept: [] } }, onclear });
+    const button = screen.getByRole('button', { name: 'Supprimer les cookies non essentiels de data.issy.com' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(button).not.toBeDisabled();
+    await fireEvent.click(button);
+    expect(onclear).not.toHaveBeenCalled();
     expect(screen.getByText('Aucun cookie non essentiel pour ce site.')).toBeInTheDocument();
   });
 });

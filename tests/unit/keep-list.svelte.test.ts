@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import KeepList from '@/components/KeepList.svelte';
 
@@ -16,14 +16,19 @@ describe('the names to always keep', () => {
     render(KeepList, { names: [], onchange });
     await fireEvent.input(screen.getByLabelText('Nom du cookie'), { target: { value: 'a=b' } });
     expect(screen.getByRole('alert')).toHaveTextContent('Un nom de cookie ne contient ni espace');
-    expect(screen.getByRole('button', { name: 'Ajouter' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Ajouter' })).toHaveAttribute('aria-disabled', 'true');
+    await fireEvent.click(screen.getByRole('button', { name: 'Ajouter' }));
     expect(onchange).not.toHaveBeenCalled();
   });
 
-  it('removes a name', async () => {
+  it('removes a name, says so, and puts focus on what it says', async () => {
     const onchange = vi.fn();
-    render(KeepList, { names: ['_ga', '_pk_id'], onchange });
-    await fireEvent.click(screen.getByRole('button', { name: 'Ne plus conserver _ga' }));
+    const { rerender } = render(KeepList, { names: ['_ga', '_pk_id'], onchange });
+    const button = screen.getByRole('button', { name: 'Retirer _ga de la liste' });
+    button.focus();
+    await fireEvent.click(button);
     expect(onchange).toHaveBeenCalledWith(['_pk_id']);
+    await rerender({ names: ['_pk_id'], onchange });
+    await waitFor(() => expect(document.activeElement).toHaveTextContent('« _ga » retiré des cookies à toujours conserver.'));
   });
 });

@@ -97,7 +97,9 @@ describe('the popup’s report', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Réinitialiser mes préférences cookies' }));
     expect(onreset).toHaveBeenCalledOnce();
-    expect(screen.getByRole('status')).toHaveTextContent('1 supprimé');
+    expect(document.getElementById('command-summary')).toHaveTextContent(
+      'Préférences réinitialisées : 1 cookie supprimé. La page va se recharger.',
+    );
     await fireEvent.click(screen.getByRole('button', { name: 'Annuler la réinitialisation' }));
     expect(onundo).toHaveBeenCalledWith('u1');
   });
@@ -150,5 +152,42 @@ describe('a full jar in the popup', () => {
     expect(document.querySelectorAll('li.cookie')).toHaveLength(4);
     await fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'zzz' } });
     expect(screen.getByText('Aucun cookie ne correspond à ce filtre.')).toBeInTheDocument();
+  });
+});
+
+describe('the popup’s structure', () => {
+  it.each([
+    [{ state: 'not-covered', host: 'example.org' }, 'Ce site n’est pas couvert par Témoin.'],
+    [{ state: 'not-covered', host: 'opendata.ville-exemple.fr', portal: { permission: '*://*.ville-exemple.fr/*' } }, 'opendata.ville-exemple.fr est un portail Opendatasoft.'],
+    [{ state: 'error', message: 'L’onglet n’existe plus (il a peut-être été fermé).' }, 'Témoin n’a pas pu lire les cookies de cet onglet.'],
+  ] as const)('has a heading in every state: %j', (result, heading) => {
+    render(ReportView, { result: result as ReportResult });
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(heading);
+  });
+
+  it('shows the charter’s words under the charter’s language', () => {
+    const english = reportOf();
+    if (english.state !== 'report') throw new Error('a report');
+    english.report.charter.lang = 'en';
+    render(ReportView, { result: english });
+    const provider = rowOf('sessionid').querySelector('.provider')!;
+    expect(provider).toHaveAttribute('lang', 'en');
+    expect(rowOf('sessionid').querySelector('.purpose')).toHaveAttribute('lang', 'en');
+    // Témoin's own words stay French.
+    expect(rowOf('sessionid').querySelector('.facts')!.closest('[lang]')).toBeNull();
+  });
+
+  it('says each attribute’s meaning in words, not only in a tooltip', () => {
+    const { container } = render(ReportView, { result: reportOf() });
+    expect(container.querySelector('[title]')).toBeNull();
+    expect(screen.getByText('Invisible pour les scripts de la page')).toBeInTheDocument();
+    expect(rowOf('_ga')).toHaveTextContent('Domaine et chemin : .issy.com/');
+  });
+
+  it('labels the filter fields with visible words', async () => {
+    const many = [...portalJar(), ...Array.from({ length: 10 }, (_, i) => cookie({ name: `t_${i}` }))];
+    render(ReportView, { result: reportOf(many) });
+    expect(screen.getByRole('searchbox', { name: 'Nom du cookie contenant' })).toBeVisible();
+    expect(screen.getByRole('combobox', { name: 'Catégorie' })).toBeVisible();
   });
 });
