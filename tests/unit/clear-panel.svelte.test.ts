@@ -71,7 +71,7 @@ describe('the options page’s clearing panel', () => {
         },
       },
     });
-    const summary = document.getElementById('summary-data.issy.com')!;
+    const summary = document.getElementById('summary-0-data.issy.com')!;
     expect(summary).toHaveTextContent('Cookies non essentiels supprimés sur data.issy.com : 1 cookie supprimé, 1 en échec (détail ci-dessous).');
     expect(summary).toHaveTextContent('ods_embed (data.issy.com/) : le navigateur a refusé la suppression');
     // Focus can be put on it once the pressed button is gone.
