@@ -30,11 +30,13 @@ function overflow(page: Page) {
     const clipped = [...document.querySelectorAll('body *')]
       .filter((el) => {
         const style = getComputedStyle(el);
-        return /hidden|clip/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && !el.classList.contains('visually-hidden');
+        return /hidden|clip/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && !el.closest('.visually-hidden') && el.checkVisibility();
       })
       .map((el) => el.outerHTML.slice(0, 80));
+    // What is on show: not the inside of a closed <details>, not text kept for screen readers.
+    const shown = (el: Element) => el.checkVisibility() && !el.closest('.visually-hidden');
     const outside = [...document.querySelectorAll('body *')]
-      .filter((el) => !el.closest('.visually-hidden') && el.getBoundingClientRect().right > root.clientWidth + 1)
+      .filter((el) => shown(el) && el.getBoundingClientRect().right > root.clientWidth + 1)
       .map((el) => el.outerHTML.slice(0, 80));
     return { scroll: root.scrollWidth - root.clientWidth, clipped, outside };
   });
