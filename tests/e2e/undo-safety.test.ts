@@ -38,7 +38,7 @@ async function clickInPanel(options: Page, site: string, label: string) {
   const button = await options.waitForFunction(
     (s, l) => {
       const panel = [...document.querySelectorAll('section.panel')].find((p) => p.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').startsWith(s));
-      return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === l && !b.disabled) ?? false;
+      return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === l && !b.disabled && b.getAttribute('aria-disabled') !== 'true') ?? false;
     },
     // Polled by time, not by animation frame: a page in a background tab gets no frames.
     { timeout: 15_000, polling: 100 },
@@ -53,7 +53,7 @@ async function outcomeIn(options: Page, site: string, pattern: RegExp): Promise<
   const handle = await options.waitForFunction(
     (s, source) => {
       const panel = [...document.querySelectorAll('section.panel')].find((p) => p.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').startsWith(s));
-      const text = panel?.querySelector('[role=status]')?.textContent?.replace(/\s+/g, ' ').trim();
+      const text = panel?.querySelector('[data-command-summary]')?.textContent?.replace(/\s+/g, ' ').trim();
       return text && new RegExp(source).test(text) ? text : false;
     },
     { timeout: 15_000, polling: 100 },
@@ -97,8 +97,8 @@ describe.each(engines)('in %s', (engine, launch) => {
       clickInPanel(second, 'geo.issy.com', 'Supprimer les cookies non essentiels'),
     ]);
     const [a, b] = await Promise.all([outcomeIn(first, 'data.issy.com', /supprimé/), outcomeIn(second, 'geo.issy.com', /supprimé/)]);
-    const removedA = Number(a.match(/^(\d+)/)![1]);
-    const removedB = Number(b.match(/^(\d+)/)![1]);
+    const removedA = Number(a.match(/: (\d+) cookies? supprimé/)![1]);
+    const removedB = Number(b.match(/: (\d+) cookies? supprimé/)![1]);
     expect(removedA + removedB).toBe(before.length - (await allCookies(session.control)).length);
     expect(removedB).toBeGreaterThanOrEqual(12);
 
@@ -141,11 +141,11 @@ describe.each(engines)('in %s', (engine, launch) => {
     expect(shown.filter((p) => /^\.?issy\.com=/.test(p))).toEqual(['.issy.com=shared', 'issy.com=issy-own']);
     expect(shown.some((p) => p.startsWith('data.issy.com='))).toBe(true);
     const buttons = await popup.waitForFunction(
-      () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Réinitialiser mes préférences cookies' && !b.disabled) ?? false,
+      () => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Réinitialiser mes préférences cookies' && !b.disabled && b.getAttribute('aria-disabled') !== 'true') ?? false,
       { timeout: 10_000 },
     );
     await buttons.asElement()!.evaluate((b) => (b as HTMLButtonElement).click());
-    await popup.waitForFunction(() => /^2 supprimés/.test(document.querySelector('[role=status]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''), {
+    await popup.waitForFunction(() => /^Préférences réinitialisées : 2 cookies supprimés/.test(document.querySelector('[data-command-summary]')?.textContent?.replace(/\s+/g, ' ').trim() ?? ''), {
       timeout: 10_000,
     });
     expect(prefs(await allCookies(session.control)).filter((p) => /^\.?(data\.)?issy\.com=/.test(p))).toEqual(['issy.com=issy-own']);
