@@ -26,7 +26,7 @@ export interface Report {
     /** The record's date is still to come: impossible, so not to be believed. */
     dateInFuture?: boolean;
   };
-  /** Names of the page's localStorage and sessionStorage keys, `MAX_STORAGE_KEYS` at most. */
+  /** Names of the page's localStorage and sessionStorage keys, `MAX_STORAGE_KEYS` at most of each. */
   storage: StorageItem[];
   /** How many keys the page holds in all, listed or not. */
   storageTotal: number;
@@ -47,7 +47,7 @@ export interface ReportInput {
   timeline?: Timeline;
 }
 
-/** Keys a report lists; the rest are counted (a page can hold tens of thousands). */
+/** Keys a report lists per storage area; the rest are counted (a page can hold tens of thousands). */
 export const MAX_STORAGE_KEYS = 500;
 
 export function buildReport({ charter, facts, pageUrl, now, consentCookie, storageKeys, timeline }: ReportInput): Report {
@@ -84,11 +84,10 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
   );
   const local = storageKeys?.local ?? [];
   const session = storageKeys?.session ?? [];
-  const listed: [StorageItem['area'], string][] = [
-    ...local.map((key) => ['local', key] as [StorageItem['area'], string]),
-    ...session.map((key) => ['session', key] as [StorageItem['area'], string]),
-  ].slice(0, MAX_STORAGE_KEYS);
-  const storage = listed.map(([area, key]) => classifyKey(area, key));
+  const storage = [
+    ...local.slice(0, MAX_STORAGE_KEYS).map((key) => classifyKey('local', key)),
+    ...session.slice(0, MAX_STORAGE_KEYS).map((key) => classifyKey('session', key)),
+  ];
   const storageTotal =
     Math.max(storageKeys?.localCount ?? 0, local.length) + Math.max(storageKeys?.sessionCount ?? 0, session.length);
   const { site, url, source, fetchedAt, lang } = charter;

@@ -27,6 +27,6 @@ export async function recordCharterReading(reading: CharterReading): Promise<voi
     const charter = validateCharter(reading.charter, coverage.site);
     // Read on the portal itself, or it is not the charter « publiée sur le site ».
     if (new URL(charter.url).hostname !== coverage.site) throw new Error('charte invalide\u00a0: adresse d’un autre site');
-    await recordReading(coverage.site, coverage.bundled, charter, reading.warnings.slice(0, 50).map(String));
+    await recordReading(coverage.site, coverage.bundled, charter, reading.warnings.slice(0, 50).map((warning) => String(warning).slice(0, 500)));
   }
 }

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { forgetCharter } from '../charter/records';
 import { permissionFor } from '../portal-permission';
 import { portals } from '../portals';
+import { written } from '../storage-write';
 import { isOpendatasoftTab, probeTab } from '../tab-probe';
 
 /**
@@ -18,7 +19,7 @@ export async function addPortal(tabId: number): Promise<{ host: string }> {
   if (!(await isOpendatasoftTab(tabId, await probeTab(tabId)))) throw new Error(`${host} n’est pas un portail Opendatasoft.`);
   const list = await portals.getValue();
   if (!list.some((portal) => portal.host === host)) {
-    await portals.setValue([...list, { host, origin, addedAt: new Date().toISOString() }]);
+    await written(portals.setValue([...list, { host, origin, addedAt: new Date().toISOString() }]), 'la liste des portails');
   }
   return { host };
 }
@@ -27,7 +28,7 @@ export async function addPortal(tabId: number): Promise<{ host: string }> {
 export async function removePortal(host: string): Promise<void> {
   const list = await portals.getValue();
   if (!list.some((portal) => portal.host === host)) throw new Error(`${host} n’est pas dans la liste.`);
-  await portals.setValue(list.filter((portal) => portal.host !== host));
+  await written(portals.setValue(list.filter((portal) => portal.host !== host)), 'la liste des portails');
   await forgetCharter(host);
   // Another covered portal may share the registrable domain (and so the permission).
   const sharing = list.some((p) => p.host !== host && permissionFor(p.host) === permissionFor(host));

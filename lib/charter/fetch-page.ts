@@ -64,7 +64,13 @@ export async function fetchCharterPage(
   timeoutMs: number,
   pageTypes: string[],
 ): Promise<FetchedPage> {
+  // The reason told is the first page found but refused, rather than a later address that does not exist.
+  let failure: FetchedPage | undefined;
   let last: FetchedPage = { ok: false, reason: 'aucune adresse de charte à essayer' };
+  const refused = (page: FetchedPage) => {
+    failure ??= page;
+    return page;
+  };
   for (const url of candidates) {
     if (new URL(url, location.href).origin !== location.origin) continue;
     const controller = new AbortController();
@@ -89,7 +95,7 @@ export async function fetchCharterPage(
       const finalUrl = response.url || url;
       if (new URL(finalUrl).origin !== location.origin) {
         response.body?.cancel().catch(() => {});
-        last = { ok: false, reason: `la page de la charte renvoie vers un autre site (${new URL(finalUrl).host})`, url };
+        last = refused({ ok: false, reason: `la page de la charte renvoie vers un autre site (${new URL(finalUrl).host})`, url });
         continue;
       }
       if (!response.ok) {
@@ -101,7 +107,7 @@ export async function fetchCharterPage(
       const type = (response.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
       if (!pageTypes.includes(type)) {
         response.body?.cancel().catch(() => {});
-        last = { ok: false, reason: `la page de la charte n’est pas une page web (${type.slice(0, 60) || 'type absent'})`, url };
+        last = refused({ ok: false, reason: `la page de la charte n’est pas une page web (${type.slice(0, 60) || 'type absent'})`, url });
         continue;
       }
       const length = Number(response.headers.get('content-length'));
@@ -130,12 +136,12 @@ export async function fetchCharterPage(
         html = parts.join('');
       } catch {
         if (controller.signal.aborted) return { ok: false, reason: 'le site n’a pas répondu à temps', url };
-        last = { ok: false, reason: 'la page de la charte n’a pas pu être lue jusqu’au bout', url };
+        last = refused({ ok: false, reason: 'la page de la charte n’a pas pu être lue jusqu’au bout', url });
         continue;
       }
       // A cookie-related page without any table (a banner's "manage cookies" page) is not the charter.
       if (!/<table[\s>]/i.test(html)) {
-        last = { ok: false, reason: 'aucun tableau de cookies dans la page', url };
+        last = refused({ ok: false, reason: 'aucun tableau de cookies dans la page', url });
         continue;
       }
       return { ok: true, url: finalUrl, html };
@@ -143,5 +149,5 @@ export async function fetchCharterPage(
       clearTimeout(timer);
     }
   }
-  return last;
+  return failure ?? last;
 }

@@ -2,6 +2,19 @@ import { storage } from 'wxt/utils/storage';
 import type { CharterRecord } from './choose';
 import { diffCharters, hasChanges } from './diff';
 import type { Charter } from './model';
+import { written } from '../storage-write';
+
+/**
+ * Room a kept reading may take (as JSON). A real charter takes a few kilobytes; a page inflated
+ * to fill the browser's storage is not kept, so that no other save (the keep list, the portals)
+ * can fail for lack of room.
+ */
+export const MAX_RECORD_CHARS = 256 * 1024;
+/** Room all kept readings may take; past it, the oldest readings of other sites are dropped (read again when due). */
+export const MAX_RECORDS_CHARS = 1024 * 1024;
+
+const sizeOf = (record: CharterRecord) => JSON.stringify(record).length;
+const latestDate = (record: CharterRecord) => record.failure?.at ?? record.attempt ?? record.live?.fetchedAt ?? '';
 
 /** Per site, what Témoin last read of its published charter. */
 export const charterRecords = storage.defineItem<Record<string, CharterRecord>>('local:charters', {
@@ -20,9 +33,18 @@ export async function charterRecord(site: string): Promise<CharterRecord | undef
 
 async function update(site: string, change: (record: CharterRecord | undefined) => CharterRecord | undefined) {
   const records = await charterRecords.getValue();
-  const next = change(records[site]);
+  const next = change(Object.hasOwn(records, site) ? records[site] : undefined);
   const { [site]: _old, ...others } = records;
-  await charterRecords.setValue(next ? { ...others, [site]: next } : others);
+  if (next) {
+    // The oldest readings of other sites make room; the site being read keeps its own.
+    let room = MAX_RECORDS_CHARS - sizeOf(next);
+    const kept = Object.entries(others).sort(([, a], [, b]) => latestDate(b).localeCompare(latestDate(a)));
+    for (const [other, record] of kept) {
+      room -= sizeOf(record);
+      if (room < 0) delete others[other];
+    }
+  }
+  await written(charterRecords.setValue(next ? { ...others, [site]: next } : others), 'la charte lue');
 }
 
 /**
@@ -30,6 +52,11 @@ async function update(site: string, change: (record: CharterRecord | undefined) 
  * bundled copy at the first one; a reading that changes nothing keeps the last change on show.
  */
 export async function recordReading(site: string, bundled: Charter | undefined, charter: Charter, warnings: string[]) {
+  const size = JSON.stringify(charter).length;
+  if (size > MAX_RECORD_CHARS) {
+    await recordFailure(site, `charte trop volumineuse pour être gardée (${Math.round(size / 1024)}\u00a0Ko, au plus ${MAX_RECORD_CHARS / 1024}\u00a0Ko)`, charter.url);
+    return;
+  }
   await update(site, (record) => {
     const previous = record?.live ?? bundled;
     const diff = previous && diffCharters(previous, charter);

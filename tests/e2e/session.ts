@@ -9,7 +9,11 @@ export interface Replica {
   httpPort: number;
   httpsPort: number;
   /** Which charter page data.issy.com serves. */
-  setIssyCharter(mode: 'published' | 'extended' | 'newer' | 'unclear' | 'missing' | 'garbage'): void;
+  setIssyCharter(
+    mode: 'published' | 'extended' | 'newer' | 'unclear' | 'missing' | 'garbage' | 'hanging' | 'elsewhere' | 'octet' | 'nested' | 'formula',
+  ): void;
+  /** Every request the replica received, in order. */
+  requests(): { host: string; path: string; withCookies: boolean }[];
   /** How the portals' pages behave: `misbehaving` sets a tracker before any choice and another after a refusal. */
   setBehaviour(mode: 'standard' | 'misbehaving'): void;
   close(): Promise<void>;

@@ -43,11 +43,30 @@ function missing(request, cookies) {
 }
 
 /**
+ * What a hostile portal page puts in front of Témoin (`?hostile=1`): a link to an account action
+ * whose address and text say "cookie", cookies and storage keys named like others with invisible or
+ * look-alike characters, 80 000 storage keys, and a consent record with the keys of Object's
+ * prototype, dated 2099.
+ */
+const hostileScript = `
+  for (const name of ['sessionid\\u200b', 'sessi\\u043enid', '\\u202edisnoisses']) {
+    document.cookie = name + '=x; max-age=86400; path=/';
+  }
+  // Written as text: in an object literal, __proto__ would set the prototype, not a key.
+  const record = '{"__proto__":true,"constructor":false,"toString":true,"functional_cookies":true,"ga":true,"timestamp":'
+    + Date.UTC(2099, 0, 1) + '}';
+  document.cookie = 'cookies_preferences=' + encodeURIComponent(record) + '; max-age=' + 395 * 86400 + '; path=/';
+  sessionStorage.setItem('_hj\\u0456d', 'x');
+  for (let i = 0; i < 80000; i++) localStorage.setItem('k' + i, '');
+  document.getElementById('banner').hidden = true;
+`;
+
+/**
  * The home page. Its banner records « Tout accepter » or « Tout refuser » as the portal's
  * does. `misbehaving`: its scripts set a Google Ads cookie before any choice, and Matomo's
- * session cookie after a refusal (the two rules the CNIL checks first).
+ * session cookie after a refusal (the two rules the CNIL checks first). `hostile`: see above.
  */
-function homePage(title, behaviour) {
+function homePage(title, behaviour, hostile = false) {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
@@ -60,7 +79,9 @@ function homePage(title, behaviour) {
     <button id="refuse" type="button">Tout refuser</button>
   </div>
 </main>
-<footer class="ods-front-footer"><a href="/terms/cookies-policy/">Charte cookies</a></footer>
+<footer class="ods-front-footer">${
+  hostile ? '<a href="/account/logout/?next=cookie">Gérer mes cookies</a> <a href="/explore/?q=cookie">cookies</a> ' : ''
+}<a href="/terms/cookies-policy/">Charte cookies</a></footer>
 <script>
   // What a tracker's script does: a first-party cookie written from the page, once per visitor.
   const has = (name) => document.cookie.split('; ').some((c) => c.startsWith(name + '='));
@@ -87,6 +108,7 @@ function homePage(title, behaviour) {
       setTimeout(() => { document.cookie = '_pk_ses.1.a1b2=1; max-age=1800; path=/'; }, 200);
     }
   }
+  ${hostile ? hostileScript : ''}
 </script>
 </body></html>`;
 }
@@ -113,6 +135,29 @@ const issyCharters = {
       .replace(/<p>Cookies de mesure[^\n]*\n/, ''),
   }),
   missing: () => ({ status: 404, body: '<!doctype html><title>Page introuvable</title><h1>404</h1>' }),
+  // A page that never answers: the connection stays open, nothing is sent.
+  hanging: () => ({ hang: true }),
+  // A redirect to another site, which serves a charter to anyone (CORS).
+  elsewhere: () => ({ status: 302, headers: { location: 'https://elsewhere.example/charte.html' }, body: '' }),
+  // The charter's markup, served as a download that only names itself .html.
+  octet: () => ({
+    status: 200,
+    type: 'application/octet-stream; name=charte.html',
+    body: fixture('charte-cookies-data.issy.com.html'),
+  }),
+  // The charter inside about a megabyte of nested divisions, which chokes the browser's HTML parser.
+  nested: () => ({
+    status: 200,
+    body: fixture('charte-cookies-data.issy.com.html').replace('<main class="ods-static-page">', `<main>${'<div>'.repeat(200_000)}`),
+  }),
+  // A purpose written as a spreadsheet formula behind a semicolon.
+  formula: () => ({
+    status: 200,
+    body: fixture('charte-cookies-data.issy.com.html').replace(
+      'Se souvenir du choix',
+      'Se souvenir; =HYPERLINK("https://elsewhere.example/";"voir") du choix',
+    ),
+  }),
   garbage: () => ({ status: 200, body: '<table><tr><td>\u0000\u0001<<<>>>&&&;;;</td></table><<script' }),
 };
 
@@ -166,6 +211,7 @@ function handle(state, request, response, secure) {
   const site = sites(state)[host];
   const url = new URL(request.url ?? '/', `http://${host}`);
   const html = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+  state.requests.push({ host, path: `${url.pathname}${url.search}`, withCookies: Boolean(request.headers.cookie) });
   if (host === 'issy.com' && url.pathname === '/') {
     // The parent domain's own site: a host-only `_ga` and consent record of its own, and a
     // consent record it shares with its subdomains, under the same names as the portal's.
@@ -180,6 +226,11 @@ function handle(state, request, response, secure) {
     response.end('<!doctype html><title>Issy-les-Moulineaux</title><p>Le site de la ville.</p>');
     return;
   }
+  if (host === 'elsewhere.example' && url.pathname === '/charte.html') {
+    response.writeHead(200, { ...html, 'access-control-allow-origin': '*' });
+    response.end(fixture('charte-cookies-data.issy.com.html'));
+    return;
+  }
   if (!site) {
     response.writeHead(200, html);
     response.end('<!doctype html><title>Un autre site</title><p>Un site qui n’est pas un portail.</p>');
@@ -191,8 +242,9 @@ function handle(state, request, response, secure) {
     return;
   }
   if (url.pathname === '/terms/cookies-policy/') {
-    const { status, body } = site.charter();
-    response.writeHead(status, html);
+    const { status, body, hang, type, headers } = site.charter();
+    if (hang) return; // closed only when the replica stops
+    response.writeHead(status, { ...html, ...(type && { 'content-type': type }), ...headers });
     response.end(body);
     return;
   }
@@ -207,7 +259,7 @@ function handle(state, request, response, secure) {
     cookies.push(cookie('cookies_preferences', consentValue(), [`Max-Age=${182 * DAY}`, 'Path=/']));
   }
   response.writeHead(200, { ...html, 'set-cookie': cookies });
-  response.end(homePage(site.title, state.behaviour));
+  response.end(homePage(site.title, state.behaviour, url.searchParams.has('hostile')));
 }
 
 function listen(server) {
@@ -216,7 +268,7 @@ function listen(server) {
 
 /** Starts the replica on free ports of 127.0.0.1. */
 export async function startReplica() {
-  const state = { issyCharter: 'published', behaviour: 'standard' };
+  const state = { issyCharter: 'published', behaviour: 'standard', requests: [] };
   const plain = http.createServer((req, res) => handle(state, req, res, false));
   const secure = https.createServer(certificate(), (req, res) => handle(state, req, res, true));
   const [httpPort, httpsPort] = await Promise.all([listen(plain), listen(secure)]);
@@ -233,6 +285,8 @@ export async function startReplica() {
       if (mode !== 'standard' && mode !== 'misbehaving') throw new Error(`no such behaviour: ${mode}`);
       state.behaviour = mode;
     },
+    /** Every request the replica received: host, path with query, and whether it carried cookies. */
+    requests: () => [...state.requests],
     close: () =>
       Promise.all(
         [plain, secure].map((server) => {

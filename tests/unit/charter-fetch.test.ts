@@ -132,6 +132,19 @@ describe('fetching the charter page', () => {
     });
   });
 
+  it('tells the page found but refused, not a later address that does not exist', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) =>
+        url.endsWith('/a') ? answer(charterHtml, { url, headers: { 'content-type': 'application/octet-stream' } }) : answer('', { url, status: 404 }),
+      ),
+    );
+    expect(await run([`${origin}/a`, `${origin}/b`])).toMatchObject({
+      reason: 'la page de la charte n’est pas une page web (application/octet-stream)',
+      url: `${origin}/a`,
+    });
+  });
+
   it('refuses a page over the size limit without reading it all', async () => {
     const big = `<table>${'x'.repeat(MAX_CHARTER_BYTES)}</table>`;
     vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(big, { url })));
@@ -198,6 +211,24 @@ describe('the popup waiting for the charter page', () => {
       expect(sent).toEqual([{ site: 'data.issy.com', failure: { reason: 'le site n’a pas répondu à temps' } }]);
     } finally {
       vi.doUnmock('@/lib/messaging');
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('a page that never answers Témoin', () => {
+  it('is read as unreadable after a few seconds, not waited for', async () => {
+    vi.useFakeTimers();
+    const executeScript = vi.fn(() => new Promise(() => {})); // a page whose scripts keep it busy
+    const scripting = (fakeBrowser as unknown as { scripting: Record<string, unknown> }).scripting ?? {};
+    (fakeBrowser as unknown as { scripting: Record<string, unknown> }).scripting = { ...scripting, executeScript };
+    try {
+      const { probeTab, PAGE_PROBE_LIMIT_MS } = await import('@/lib/tab-probe');
+      const probe = probeTab(1);
+      await vi.advanceTimersByTimeAsync(PAGE_PROBE_LIMIT_MS + 1);
+      expect(await probe).toBeUndefined();
+      expect(executeScript).toHaveBeenCalledTimes(1);
+    } finally {
       vi.useRealTimers();
     }
   });
