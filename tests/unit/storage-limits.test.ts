@@ -61,6 +61,7 @@ describe('the options page, when the browser refuses a save', () => {
     vi.doMock('@/lib/cookie-jar', () => ({ onCookiesChanged: () => () => {} }));
     vi.doMock('@/lib/messaging', () => ({
       sendMessage: vi.fn(async (name: string) => {
+        if (name === 'getCookieStores') return [{ id: '0', label: 'Navigation habituelle', private: false }];
         if (name === 'getClearState') throw new Error('pas de charte');
         if (name === 'removePortal') throw new Error('Le navigateur n’a pas pu enregistrer la liste des portails (plein).');
         return undefined;
