@@ -81,5 +81,5 @@ describe('the options page, when the browser refuses a save', () => {
     await waitFor(() => expect(screen.getByText('Le navigateur n’a pas pu enregistrer la liste des portails (plein).')).toBeTruthy());
     vi.doUnmock('@/lib/messaging');
     vi.doUnmock('@/lib/cookie-jar');
-  });
+  }, 20_000);
 });
