@@ -46,5 +46,6 @@ describe('the consent record, decoded', () => {
       }),
       { numRuns: 500 },
     );
-  });
+    // Generating 500 JSON values takes seconds on a busy machine.
+  }, 30_000);
 });
