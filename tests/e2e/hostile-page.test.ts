@@ -10,12 +10,19 @@ import { engines } from './engines';
 import { clickButton, rowText, tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
-/** The popup's text, once it holds `text` (longer than `waitForText` allows: a fetch may take its 8 s). */
-async function waitLong(page: Page, text: string, timeout = 30_000) {
-  await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout }, text);
-}
-
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
+
+/**
+ * Waits for `text` in the popup, longer than `waitForText` allows (a fetch may take its 8 s), and
+ * says what the popup shows instead when it does not come.
+ */
+async function waitLong(page: Page, text: string, timeout = 30_000) {
+  try {
+    await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout }, text);
+  } catch {
+    throw new Error(`« ${text} » not shown; the popup shows: ${(await bodyText(page)).slice(0, 600)}`);
+  }
+}
 
 /** Clicks an export button and reads the file the popup hands to the browser. */
 async function exported(popup: Page, label: string): Promise<string> {
@@ -102,14 +109,14 @@ describe.each(engines)('a hostile page, in %s', (engine, launch) => {
   it('refuses a charter served as application/octet-stream, even named .html', async () => {
     session.replica.setIssyCharter('octet');
     await clickButton(popup, 'Relire la charte');
-    await waitForText(popup, 'la page de la charte n’est pas une page web (application/octet-stream)');
+    await waitLong(popup, 'la page de la charte n’est pas une page web (application/octet-stream)');
     await waitForText(popup, 'Copie intégrée du');
   });
 
   it('refuses a charter a redirect brought from another site, and never calls it « publiée sur le site »', async () => {
     session.replica.setIssyCharter('elsewhere');
     await clickButton(popup, 'Relire la charte');
-    await waitForText(popup, 'la page de la charte renvoie vers un autre site (elsewhere.example)');
+    await waitLong(popup, 'la page de la charte renvoie vers un autre site (elsewhere.example)');
     expect(await bodyText(popup)).not.toContain('Charte publiée sur le site');
   });
 
