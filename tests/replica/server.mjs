@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixture = (name) => readFileSync(join(here, '..', 'fixtures', name), 'utf8');
 const DAY = 24 * 3600;
 
-export const HOSTS = ['data.issy.com', 'issy.com', 'geo.issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr'];
+export const HOSTS = ['data.issy.com', 'issy.com', 'geo.issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr', 'elsewhere.example'];
 
 /** A certificate for every replica host, made with openssl. */
 function certificate() {
