@@ -88,7 +88,22 @@ export async function fetchCharterPage(
         });
       } catch {
         if (controller.signal.aborted) return { ok: false, reason: 'le site n’a pas répondu à temps', url };
-        last = { ok: false, reason: 'site injoignable', url };
+        // A redirect to another site fails where that site does not allow the request (Firefox
+        // MV2): asked again without following, the answer says whether there was one.
+        const redirects = await fetch(url, {
+          method: 'GET',
+          credentials: 'omit',
+          redirect: 'manual',
+          cache: 'no-cache',
+          referrerPolicy: 'no-referrer',
+          signal: controller.signal,
+        }).then(
+          (answer) => answer.type === 'opaqueredirect',
+          () => false,
+        );
+        last = redirects
+          ? refused({ ok: false, reason: 'la page de la charte renvoie vers un autre site', url })
+          : { ok: false, reason: 'site injoignable', url };
         continue;
       }
       // A redirect may lead anywhere; only a page of the portal's own origin is its charter.

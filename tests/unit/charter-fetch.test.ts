@@ -145,6 +145,22 @@ describe('fetching the charter page', () => {
     });
   });
 
+  it('says so when a redirect to another site fails to be followed', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (_url: string, init: RequestInit) => {
+        if (init.redirect === 'follow') throw new TypeError('NetworkError when attempting to fetch resource.');
+        return { type: 'opaqueredirect' } as Response;
+      }),
+    );
+    expect(await run()).toMatchObject({ ok: false, reason: 'la page de la charte renvoie vers un autre site' });
+  });
+
+  it('says the site cannot be reached when it cannot', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    expect(await run()).toMatchObject({ ok: false, reason: 'site injoignable' });
+  });
+
   it('refuses a page over the size limit without reading it all', async () => {
     const big = `<table>${'x'.repeat(MAX_CHARTER_BYTES)}</table>`;
     vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(big, { url })));
