@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import type { StorageEntries } from './first-visit/model';
+import { putPageStorage, takePageStorage } from './first-visit/page-storage';
 import {
   CHARTER_FETCH_TIMEOUT_MS,
   CHARTER_PAGE_TYPES,
@@ -59,4 +61,14 @@ export async function fetchCharterInTab(tabId: number, candidates: string[]): Pr
       reason: 'la page du portail n’a pas pu être lue',
     }
   );
+}
+
+/** A first-visit test takes the page's storage aside (lib/first-visit/page-storage.ts). */
+export function takeStorageInTab(tabId: number): Promise<StorageEntries | undefined> {
+  return inTab(tabId, takePageStorage);
+}
+
+/** …and puts it back; false when the page could not be written. */
+export async function putStorageInTab(tabId: number, entries: StorageEntries): Promise<boolean> {
+  return (await inTab(tabId, putPageStorage, entries)) === true;
 }

@@ -1,0 +1,129 @@
+import { categoryLabels } from '../categories';
+import { frenchDateTime } from '../format';
+import { rules } from '../rules';
+import { timelineLine } from '../timeline/findings';
+import { verdictOf, type FirstVisitReport } from './model';
+
+/** One thing the portal set before any choice: a cookie or a storage key, never a value. */
+interface Row {
+  kind: 'cookie' | 'localStorage' | 'sessionStorage';
+  name: string;
+  domain: string;
+  path: string;
+  setAt: string | null;
+  appeared: string;
+  verdict: string;
+  category: string;
+  necessary: boolean;
+  findings: { rule: string; text: string; source: string }[];
+}
+
+export interface FirstVisitRecord {
+  test: 'première visite';
+  site: string;
+  page: string;
+  startedAt: string;
+  endedAt: string;
+  seconds: number;
+  stopped: string | null;
+  choiceMadeAt: string | null;
+  charter: { used: string; url: string };
+  items: Row[];
+  restored: FirstVisitReport['restored'];
+}
+
+export function firstVisitRecord(report: FirstVisitReport): FirstVisitRecord {
+  const cookies: Row[] = report.cookies.map((c) => ({
+    kind: 'cookie',
+    name: c.cookie.name,
+    domain: c.cookie.domain,
+    path: c.cookie.path,
+    setAt: c.timeline?.known ? new Date(c.timeline.firstSetAt).toISOString() : null,
+    appeared: c.timeline ? timelineLine(c.timeline) : '',
+    verdict: verdictOf(c),
+    category: categoryLabels[c.category],
+    necessary: c.category === 'necessary',
+    findings: c.findings.map((f) => ({ rule: f.rule, text: f.text, source: rules[f.rule].source.label })),
+  }));
+  const keys: Row[] = report.storage.map((item) => ({
+    kind: item.area === 'local' ? 'localStorage' : 'sessionStorage',
+    name: item.key,
+    domain: new URL(report.page).hostname,
+    path: '',
+    setAt: null,
+    appeared: 'écrit pendant le test',
+    verdict: item.guess ? `probablement ${item.guess.provider}` : 'inconnu',
+    category: item.guess?.kindLabel ?? '',
+    necessary: false,
+    findings: [],
+  }));
+  return {
+    test: 'première visite',
+    site: report.site,
+    page: report.page,
+    startedAt: report.startedAt,
+    endedAt: report.endedAt,
+    seconds: report.seconds,
+    stopped: report.stopped ?? null,
+    choiceMadeAt: report.choiceMadeAt ?? null,
+    charter: { used: report.charterUsed, url: report.charter.url },
+    items: [...cookies, ...keys],
+    restored: report.restored,
+  };
+}
+
+/** RFC 4180, and a leading apostrophe before what a spreadsheet would run as a formula. */
+function cell(value: unknown): string {
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const columns: [string, (r: Row) => unknown][] = [
+  ['type', (r) => r.kind],
+  ['nom', (r) => r.name],
+  ['domaine', (r) => r.domain],
+  ['chemin', (r) => r.path],
+  ['déposé le', (r) => r.setAt ?? ''],
+  ['verdict de la charte', (r) => r.verdict],
+  ['catégorie', (r) => r.category],
+  ['constats', (r) => r.findings.map((f) => f.text).join(' | ')],
+];
+
+function escape(value: unknown): string {
+  return String(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+}
+
+export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' | 'html'): { name: string; text: string; type: string } {
+  const record = firstVisitRecord(report);
+  const name = `temoin-premiere-visite-${report.site}-${report.startedAt.slice(0, 10)}.${format}`;
+  if (format === 'json') return { name, text: JSON.stringify(record, null, 2), type: 'application/json' };
+  if (format === 'csv') {
+    const rows = [columns.map(([title]) => title), ...record.items.map((r) => columns.map(([, get]) => get(r)))];
+    return { name, text: `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`, type: 'text/csv;charset=utf-8' };
+  }
+  const rows = record.items
+    .map(
+      (r) => `<tr><td>${escape(r.kind)}</td><td><code>${escape(r.name)}</code></td><td>${escape(r.domain)}${escape(r.path)}</td>
+<td>${escape(r.appeared)}</td><td>${escape(r.verdict)}</td><td>${r.findings.map((f) => escape(f.text)).join('<br>')}</td></tr>`,
+    )
+    .join('\n');
+  const text = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Témoin — première visite sur ${escape(report.site)}</title>
+<style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1d2330}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f9}</style>
+</head><body>
+<h1>Première visite sur ${escape(report.site)}</h1>
+<p>Test du ${escape(frenchDateTime(report.startedAt))}, ${report.seconds}&nbsp;secondes sans faire de choix, page ${escape(report.page)}.
+${report.stopped ? `Arrêté avant la fin&nbsp;: ${escape(report.stopped)}.` : ''}
+${report.choiceMadeAt ? `Un choix a été fait le ${escape(frenchDateTime(report.choiceMadeAt))}&nbsp;: seul ce qui le précède est listé.` : ''}</p>
+<p>${record.items.length === 0 ? 'Rien n’a été déposé avant un choix.' : `${record.items.length} élément(s) déposé(s) avant tout choix.`}</p>
+<table><thead><tr><th>Type</th><th>Nom</th><th>Domaine</th><th>Apparition</th><th>Verdict de la charte</th><th>Constats</th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<p><small>Établi par Témoin. Vos cookies ont été remis en place après le test. Un constat est une information, pas une accusation.</small></p>
+</body></html>
+`;
+  return { name, text, type: 'text/html;charset=utf-8' };
+}

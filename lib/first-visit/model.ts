@@ -1,0 +1,137 @@
+/**
+ * « Tester une première visite »: what a portal sets before a visitor makes any choice. The
+ * visitor's own cookies and storage are set aside, the tab is reloaded as a first-time visitor's,
+ * and what appears is classified by the charter and dated against the choice (none yet).
+ */
+import type { CharterStatus } from '../charter/choose';
+import type { Charter } from '../charter/model';
+import type { ClassifiedCookie, StorageItem } from '../classify';
+import type { CookieRef } from '../command-result';
+import type { CookieFacts, StoredCookie } from '../cookie';
+import { cookieKey } from '../cookie';
+import { buildReport, type Report } from '../report';
+import type { Timeline } from '../timeline/model';
+
+/** How long a test watches, in seconds. */
+export const DURATIONS = [5, 10, 20, 30] as const;
+export const DEFAULT_DURATION = 10;
+
+export type StorageEntries = { local: [string, string][]; session: [string, string][] };
+
+/** What a test set aside, values and all, to put back exactly. Session storage only. */
+export interface SetAside {
+  tabId: number;
+  site: string;
+  page: string;
+  storeId: string;
+  scheme: 'https' | 'http';
+  seconds: number;
+  /** When the tab was reloaded as a first visitor's (ms), and when the watch ends. */
+  startedAt: number;
+  endsAt: number;
+  cookies: StoredCookie[];
+  storage: StorageEntries;
+  /** The page's storage was read and emptied (and so is to be put back). */
+  storageTaken?: boolean;
+}
+
+/** A cookie the portal set during the test. */
+export interface Observed {
+  cookie: Omit<StoredCookie, 'value'>;
+  firstSetAt: number;
+  lastChangedAt: number;
+}
+
+export interface FirstVisitReport {
+  /** The tab tested: its report stays with it when the visitor left the portal. */
+  tabId: number;
+  site: string;
+  page: string;
+  storeId: string;
+  startedAt: string;
+  endedAt: string;
+  seconds: number;
+  /** Why the test ended before its time, if it did. */
+  stopped?: string;
+  /** The visitor made a choice in the banner during the test: only what came before it is listed. */
+  choiceMadeAt?: string;
+  charter: Report['charter'];
+  charterUsed: CharterStatus['used'];
+  /** Every cookie the portal set before any choice, classified, with its findings. */
+  cookies: ClassifiedCookie[];
+  /** Storage keys the page held at the end of the test (names only). */
+  storage: StorageItem[];
+  /** The visitor's cookies and storage put back. */
+  restored: { cookies: number; failed: { cookie: CookieRef; reason: string }[]; storage: boolean };
+}
+
+export interface ReportInput {
+  charter: Charter;
+  status: CharterStatus;
+  aside: Pick<SetAside, 'tabId' | 'site' | 'page' | 'storeId' | 'seconds' | 'startedAt'>;
+  observed: Observed[];
+  storageKeys?: { local: string[]; session: string[] };
+  endedAt: number;
+  choiceMadeAt?: number;
+  stopped?: string;
+}
+
+/**
+ * The test's findings: the cookies set before the choice (all of them when the visitor made
+ * none), classified as the popup does, each dated, with the charter's verdict and the CNIL's
+ * rules (a tracker present without consent, set before any choice).
+ */
+export function firstVisitReport(input: ReportInput): Omit<FirstVisitReport, 'restored'> {
+  const { aside, choiceMadeAt } = input;
+  const before = input.observed.filter((o) => choiceMadeAt === undefined || o.firstSetAt < choiceMadeAt);
+  const timeline: Timeline = {
+    watchStartedAt: aside.startedAt,
+    entries: Object.fromEntries(
+      before.map((o) => [
+        cookieKey(o.cookie),
+        {
+          name: o.cookie.name,
+          domain: o.cookie.domain,
+          path: o.cookie.path,
+          storeId: o.cookie.storeId,
+          firstSetAt: o.firstSetAt,
+          lastChangedAt: o.lastChangedAt,
+          setBy: 'site' as const,
+        },
+      ]),
+    ),
+  };
+  const facts: CookieFacts[] = before.map((o) => ({ ...o.cookie, seenByPage: false, seenByApi: true }));
+  const report = buildReport({
+    charter: input.charter,
+    facts,
+    pageUrl: new URL(aside.page),
+    now: new Date(input.endedAt),
+    timeline,
+    ...(input.storageKeys && { storageKeys: input.storageKeys }),
+  });
+  return {
+    tabId: aside.tabId,
+    site: aside.site,
+    page: aside.page,
+    storeId: aside.storeId,
+    startedAt: new Date(aside.startedAt).toISOString(),
+    endedAt: new Date(input.endedAt).toISOString(),
+    seconds: aside.seconds,
+    ...(input.stopped && { stopped: input.stopped }),
+    ...(choiceMadeAt !== undefined && { choiceMadeAt: new Date(choiceMadeAt).toISOString() }),
+    charter: report.charter,
+    charterUsed: input.status.used,
+    // Without any finding about the whole site: it concerns the visitor's jar, not this test.
+    cookies: report.cookies,
+    storage: report.storage,
+  };
+}
+
+/** The charter's verdict on one cookie, in words. */
+export function verdictOf(c: ClassifiedCookie): string {
+  if (!c.declared) return c.guess ? `non déclaré (probablement ${c.guess.provider})` : 'non déclaré';
+  if (c.category === 'necessary') return 'déclaré, nécessaire';
+  if (c.category === 'unclear') return 'déclaré, nécessité non précisée';
+  return 'déclaré, non nécessaire';
+}

@@ -1,0 +1,36 @@
+/**
+ * A page's localStorage and sessionStorage, taken aside and put back by a first-visit test.
+ * Injected with `scripting.executeScript`: each function stays self-contained.
+ */
+import type { StorageEntries } from './model';
+
+/** Every entry of both areas, then both emptied: the page looks like a first visitor's. */
+export function takePageStorage(): StorageEntries {
+  const take = (area: Storage): [string, string][] => {
+    const entries: [string, string][] = [];
+    for (let i = 0; i < area.length; i++) {
+      const key = area.key(i);
+      if (key !== null) entries.push([key, area.getItem(key) ?? '']);
+    }
+    area.clear();
+    return entries;
+  };
+  try {
+    return { local: take(localStorage), session: take(sessionStorage) };
+  } catch {
+    return { local: [], session: [] }; // storage disabled for this page
+  }
+}
+
+/** Both areas exactly as they were: what the test's page wrote is dropped. */
+export function putPageStorage(entries: StorageEntries): boolean {
+  try {
+    localStorage.clear();
+    sessionStorage.clear();
+    for (const [key, value] of entries.local) localStorage.setItem(key, value);
+    for (const [key, value] of entries.session) sessionStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

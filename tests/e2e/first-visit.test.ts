@@ -1,0 +1,106 @@
+/**
+ * « Tester une première visite »: the visitor's cookies and storage set aside, the portal
+ * reloaded as a first-time visitor's, what it sets before any choice listed with the charter's
+ * verdict, and the visitor's own cookies put back exactly.
+ */
+import type { Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StoredCookie } from '@/lib/cookie';
+import { engines } from './engines';
+import { allCookies, clickButton, tabIdOf } from './harness';
+import { useSession } from './session';
+
+const key = (c: StoredCookie) => JSON.stringify([c.storeId, c.partitionKey?.topLevelSite ?? '', c.domain, c.path, c.name]);
+const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).localeCompare(key(b)));
+
+/** The cookies a first visit to the replica of data.issy.com sets (server and page script), over HTTPS. */
+const FIRST_VISIT = ['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'csrftoken', 'django_language', 'ods_embed', 'sessionid'];
+
+/** The report's status line, once the test is over. */
+async function finished(popup: Page): Promise<string> {
+  const handle = await popup.waitForFunction(
+    () => {
+      const text = document.querySelector('.first-visit-status')?.textContent?.replace(/\s+/g, ' ').trim();
+      return text?.startsWith('Test du') ? text : false;
+    },
+    { timeout: 40_000, polling: 200 },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+async function startTest(popup: Page, seconds: string) {
+  await popup.bringToFront();
+  await popup.waitForSelector('.first-visit select');
+  await popup.select('.first-visit select', seconds);
+  await clickButton(popup, 'Tester une première visite');
+}
+
+describe.each(engines)('in %s', (_engine, launch) => {
+  const session = useSession(launch);
+  let portal: Page;
+  let popup: Page;
+  let before: StoredCookie[];
+
+  beforeAll(async () => {
+    const { browser, control } = session;
+    // A returning visitor: a choice recorded, and something in the page's storage.
+    portal = await browser.openPage('https://data.issy.com/?consent=1');
+    await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
+    await portal.evaluate(() => localStorage.setItem('visitor_theme', 'sombre'));
+    before = byKey(await allCookies(control));
+    const tabId = await tabIdOf(control, 'https://data.issy.com/*');
+    popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+  });
+
+  it('lists exactly the cookies the portal sets before any choice, with the charter’s verdict and the CNIL finding', async () => {
+    expect(before.map((c) => c.name)).toContain('cookies_preferences');
+    await startTest(popup, '5');
+    const status = await finished(popup);
+    expect(status).toMatch(/7 cookies déposés avant tout choix/);
+    const rows = await popup.evaluate(() =>
+      [...document.querySelectorAll('li.first-visit-cookie')].map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ')),
+    );
+    const listed = await popup.evaluate(() => [...document.querySelectorAll('li.first-visit-cookie code.name')].map((c) => c.textContent).sort());
+    expect(listed).toEqual(FIRST_VISIT);
+    const ga = rows.find((r) => r.startsWith('_ga '))!;
+    expect(ga).toContain('non déclaré (probablement Google Analytics)');
+    expect(ga).toMatch(/Déposé le (1er|\d{1,2}) \S+ à \d\d:\d\d, avant que vous ayez fait un choix\./);
+    const session = rows.find((r) => r.startsWith('sessionid '))!;
+    expect(session).toContain('déclaré, nécessaire');
+    expect(session).not.toContain('avant que vous ayez fait un choix');
+  });
+
+  it('puts the visitor’s cookies and storage back exactly', async () => {
+    expect(byKey(await allCookies(session.control))).toEqual(before);
+    await portal.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+    expect(await portal.evaluate(() => localStorage.getItem('visitor_theme'))).toBe('sombre');
+  });
+
+  it('exports the test as a dated report, without any value', async () => {
+    await popup.evaluate(() => {
+      const original = URL.createObjectURL;
+      URL.createObjectURL = (blob: Blob) => {
+        void blob.text().then((text) => ((window as any).lastExport = text));
+        return original(blob);
+      };
+    });
+    await clickButton(popup, 'Test en JSON');
+    const handle = await popup.waitForFunction(() => (window as any).lastExport ?? false, { timeout: 10_000 });
+    const record = JSON.parse((await handle.jsonValue()) as string);
+    expect(record.site).toBe('data.issy.com');
+    expect(Date.parse(record.startedAt)).not.toBeNaN();
+    expect(record.items.filter((i: { kind: string }) => i.kind === 'cookie').map((i: { name: string }) => i.name).sort()).toEqual(FIRST_VISIT);
+    const values = before.map((c) => c.value).filter((v) => v.length > 3);
+    for (const value of values) expect(JSON.stringify(record)).not.toContain(value);
+  });
+
+  it('stops when the visitor leaves the portal, and puts their cookies back', async () => {
+    await startTest(popup, '30');
+    await popup.waitForFunction(() => document.querySelector('.first-visit progress') !== null, { timeout: 10_000 });
+    await portal.goto('https://elsewhere.example/', { waitUntil: 'load' });
+    const status = await finished(popup);
+    expect(status).toContain('Test du');
+    expect(await popup.evaluate(() => document.querySelector('.first-visit')!.textContent)).toContain('vous avez quitté le portail');
+    expect(byKey(await allCookies(session.control))).toEqual(before);
+  });
+});
