@@ -12,6 +12,8 @@ import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/undo-log';
 import { portals } from '@/lib/portals';
 import { takeOwnChange } from '@/lib/timeline/own-changes';
+import { clearAtStartup, recordOpenTabs, tabChanged } from '@/lib/auto-clear/run';
+import { firstVisitCookieChanged, firstVisitTabRemoved, firstVisitTabUpdated, recoverFirstVisit } from '@/lib/first-visit/run';
 
 export default defineBackground(() => {
   for (const [name, handle] of Object.entries(handlers)) {
@@ -27,8 +29,19 @@ export default defineBackground(() => {
   // the next private session.
   browser.windows.onRemoved.addListener(() => void endPrivateSessionIfOver());
 
+  // A first-visit test stopped with the background: the visitor's cookies come back (lib/first-visit/).
+  void recoverFirstVisit();
+  browser.tabs.onRemoved.addListener((tabId) => {
+    firstVisitTabRemoved(tabId);
+    void tabChanged(tabId, undefined, true); // automatic clearing on closing the portal's last tab (lib/auto-clear/)
+  });
+  void recordOpenTabs();
+  browser.runtime.onStartup.addListener(() => void clearAtStartup());
+
   // The badge: undeclared cookies per tab, counted when a page loads and when cookies change.
   browser.tabs.onUpdated.addListener((tabId, change) => {
+    firstVisitTabUpdated(tabId, change.url);
+    if (change.url || change.status === 'complete') void browser.tabs.get(tabId).then((tab) => tabChanged(tabId, tab.url), () => {});
     if (change.status === 'complete' || change.url) void updateBadge(tabId);
   });
   // Cookies change in bursts: one count per burst, for the sites the burst concerns.
@@ -37,7 +50,9 @@ export default defineBackground(() => {
   const timeline = cookieTimeline();
   onCookiesChanged((cookie, removed, cause) => {
     siteCookies.changed(cookie, removed); // keeps the copy current (lib/background/cookie-copy.ts)
-    timeline.changed(cookie, removed, cause, takeOwnChange(cookie, cause)); // when each cookie appeared (lib/timeline/)
+    const own = takeOwnChange(cookie, cause);
+    timeline.changed(cookie, removed, cause, own); // when each cookie appeared (lib/timeline/)
+    firstVisitCookieChanged(cookie, removed, own);
     changed.push(cookie);
     clearTimeout(timer);
     timer = setTimeout(() => {

@@ -11,6 +11,8 @@ import type { CookieStore } from './cookie-stores';
 import type { CommandResult } from './command-result';
 import type { Portal } from './portals';
 import type { Report } from './report';
+import type { FirstVisitStatus } from './first-visit/run';
+import type { JournalEntry } from './auto-clear/settings';
 
 export type ReportResult = (
   | {
@@ -62,6 +64,13 @@ interface ProtocolMap {
   clearNonEssential(request: { site: string; ids: string[]; storeId?: string }): CommandResult;
   getPortals(): Portal[];
   removePortal(host: string): void;
+  /** « Tester une première visite » on a tab, for 5, 10, 20 or 30 seconds. */
+  startFirstVisit(request: { tabId: number; seconds: number }): FirstVisitStatus;
+  getFirstVisit(tabId: number): FirstVisitStatus;
+  /** Stops the test early; the visitor's cookies come back. */
+  stopFirstVisit(tabId: number): FirstVisitStatus;
+  /** « Historique des nettoyages »: each automatic clearing, and whether it can still be undone. */
+  getClearJournal(): (JournalEntry & { undoable: boolean })[];
   /** popup or options → background */
   undo(undoId: string): CommandResult;
 }

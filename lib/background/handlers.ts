@@ -16,6 +16,9 @@ import { fetchCharterPage, recordCharterReading } from './charter-reading';
 import { siteCookies } from './cookie-copy';
 import { coveredPage, getReport } from './get-report';
 import { addPortal, removePortal } from './manage-portals';
+import { journalItem } from '../auto-clear/settings';
+import { findUndo } from '../undo-log';
+import { endFirstVisit, firstVisitStatus, startFirstVisit } from '../first-visit/run';
 
 /**
  * The charter clearing works from. Without one (a portal whose charter was never read), nothing
@@ -67,6 +70,17 @@ export const handlers = {
   removePortal,
 
   getPortals: () => portals.getValue(),
+
+  startFirstVisit: ({ tabId, seconds }: { tabId: number; seconds: number }) => changingCookies(startFirstVisit(tabId, seconds)),
+  getFirstVisit: firstVisitStatus,
+  async getClearJournal() {
+    const journal = await journalItem.getValue();
+    return Promise.all(journal.map(async (entry) => ({ ...entry, undoable: entry.undoId !== undefined && (await findUndo(entry.undoId)) !== undefined })));
+  },
+  async stopFirstVisit(tabId: number) {
+    await changingCookies(endFirstVisit('arrêté à votre demande'));
+    return firstVisitStatus(tabId);
+  },
 
   async getCookieValues(tabId: number) {
     const { url, coverage } = await coveredPage(tabId);

@@ -1,0 +1,52 @@
+/**
+ * Automatic clearing, per portal, off by default: when the portal's last tab closes (after a
+ * grace delay, so that a reload or a quick return does not clear) and/or when the browser starts.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { CookieRef } from '../command-result';
+
+export interface AutoClearChoice {
+  onLastTabClosed: boolean;
+  atStartup: boolean;
+}
+
+export const OFF: AutoClearChoice = { onLastTabClosed: false, atStartup: false };
+
+/** By site host. A site that is not listed is not cleared automatically. */
+export const autoClearSettings = storage.defineItem<Record<string, AutoClearChoice>>('local:auto-clear', {
+  fallback: {},
+  version: 1,
+});
+
+/** How long the portal must stay without a tab before it is cleared. */
+export const GRACE_MS = 10_000;
+
+/** A shorter grace delay, for the end-to-end tests only; nothing in the extension sets it. */
+export const graceForTests = storage.defineItem<number | null>('local:auto-clear-grace-ms-for-tests', { fallback: null });
+
+export type Trigger = 'last-tab-closed' | 'startup';
+
+/** One automatic clearing, as « Historique des nettoyages » lists it. Names only, never values. */
+export interface JournalEntry {
+  id: string;
+  /** ISO 8601 */
+  at: string;
+  site: string;
+  storeId: string;
+  trigger: Trigger;
+  removed: CookieRef[];
+  failed: { cookie: CookieRef; reason: string }[];
+  /** Why nothing was cleared, when nothing could be. */
+  error?: string;
+  /** The undo log's entry (lib/undo-log.ts): undo lasts as long as the browser session. */
+  undoId?: string;
+}
+
+/** In session storage, as the undo it offers. */
+export const journalItem = storage.defineItem<JournalEntry[]>('session:auto-clear-journal', { fallback: [], version: 1 });
+export const JOURNAL_LENGTH = 50;
+
+export const triggerLabels: Record<Trigger, string> = {
+  'last-tab-closed': 'dernier onglet fermé',
+  startup: 'démarrage du navigateur',
+};
