@@ -63,12 +63,15 @@ export async function fetchCharterInTab(tabId: number, candidates: string[]): Pr
   );
 }
 
+const STORAGE_LIMIT_MS = 15_000;
+
 /** A first-visit test takes the page's storage aside (lib/first-visit/page-storage.ts). */
 export function takeStorageInTab(tabId: number): Promise<StorageEntries | undefined> {
-  return inTab(tabId, takePageStorage);
+  // Long: the page's storage is emptied by the same call that reads it, so giving up early could lose it.
+  return inTab(tabId, STORAGE_LIMIT_MS, takePageStorage);
 }
 
 /** …and puts it back; false when the page could not be written. */
 export async function putStorageInTab(tabId: number, entries: StorageEntries): Promise<boolean> {
-  return (await inTab(tabId, putPageStorage, entries)) === true;
+  return (await inTab(tabId, STORAGE_LIMIT_MS, putPageStorage, entries)) === true;
 }
