@@ -67,6 +67,9 @@ export async function fetchCharterPage(
   // The reason told is the first page found but refused, rather than a later address that does not exist.
   let failure: FetchedPage | undefined;
   let last: FetchedPage = { ok: false, reason: 'aucune adresse de charte à essayer' };
+  // A page without any table may be a banner's "manage cookies" page, or a charter that declares its
+  // cookies in text and lists: a later address with a table is preferred, else the first such page is read.
+  let withoutTable: FetchedPage | undefined;
   const refused = (page: FetchedPage) => {
     failure ??= page;
     return page;
@@ -154,9 +157,8 @@ export async function fetchCharterPage(
         last = refused({ ok: false, reason: 'la page de la charte n’a pas pu être lue jusqu’au bout', url });
         continue;
       }
-      // A cookie-related page without any table (a banner's "manage cookies" page) is not the charter.
       if (!/<table[\s>]/i.test(html)) {
-        last = refused({ ok: false, reason: 'aucun tableau de cookies dans la page', url });
+        withoutTable ??= { ok: true, url: finalUrl, html };
         continue;
       }
       return { ok: true, url: finalUrl, html };
@@ -164,5 +166,5 @@ export async function fetchCharterPage(
       clearTimeout(timer);
     }
   }
-  return failure ?? last;
+  return withoutTable ?? failure ?? last;
 }

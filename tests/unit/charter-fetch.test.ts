@@ -78,6 +78,14 @@ describe('fetching the charter page', () => {
     expect(fetch.mock.calls[0]![1]).toMatchObject({ method: 'GET', credentials: 'omit', referrerPolicy: 'no-referrer' });
   });
 
+  it('prefers a later page with a table, and reads a charter written without one when no page has a table', async () => {
+    const prose = '<main><h1>Cookies</h1><p>Nom : sessionid ; Finalité : session ; Durée : session</p></main>';
+    const pages: Record<string, string> = { [`${origin}/a/`]: prose, [`${origin}/b/`]: charterHtml };
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(pages[url]!, { url })));
+    expect(await run([`${origin}/a/`, `${origin}/b/`])).toEqual({ ok: true, url: `${origin}/b/`, html: charterHtml });
+    expect(await run([`${origin}/a/`])).toEqual({ ok: true, url: `${origin}/a/`, html: prose });
+  });
+
   it('gives up on a page that never answers, and says so', async () => {
     vi.stubGlobal(
       'fetch',
