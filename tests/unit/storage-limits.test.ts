@@ -63,6 +63,7 @@ describe('the options page, when the browser refuses a save', () => {
       sendMessage: vi.fn(async (name: string) => {
         if (name === 'getCookieStores') return [{ id: '0', label: 'Navigation habituelle', private: false }];
         if (name === 'getClearState') throw new Error('pas de charte');
+        if (name === 'getClearJournal') return [];
         if (name === 'removePortal') throw new Error('Le navigateur n’a pas pu enregistrer la liste des portails (plein).');
         return undefined;
       }),
