@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { issyCharter } from '../lib/charter/issy';
 import { compileCharter, findEntry } from '../lib/charter/match';
-import { guessCookie } from '../lib/knowledge/lookup';
+import { guessCookie } from '../lib/audit/knowledge/lookup';
 import { summarise } from './stats';
 import { record } from './results';
 import { jar } from './workload';

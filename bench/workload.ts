@@ -1,6 +1,6 @@
 /** Realistic cookie jars for `npm run bench`: the charter's names, trackers' names, random ones. */
-import { knowledge } from '../lib/knowledge/entries';
-import type { CookieFacts } from '../lib/cookie';
+import { knowledge } from '../lib/audit/knowledge/entries';
+import type { CookieFacts } from '../lib/cookies/model';
 
 /** A small deterministic generator, so every run measures the same jar. */
 function random(seed: number) {

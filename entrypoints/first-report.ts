@@ -1,4 +1,4 @@
-import { startFirstReport } from '@/lib/first-report';
+import { startFirstReport } from '@/lib/ui/first-report';
 
 /**
  * Loaded by popup.html as a classic script in its <head>: it runs while the page is still being

@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
-import { clearNonEssential, previewClear } from '../clear-non-essential';
-import { reasonOf } from '../command-result';
-import { cookieStoreIds, storeIdOfTab } from '../cookie-jar';
-import { defaultStoreId } from '../cookie-stores';
-import { coverageOf } from '../portals';
+import { clearNonEssential, previewClear } from '../actions/clear';
+import { reasonOf } from '../actions/result';
+import { cookieStoreIds, storeIdOfTab } from '../cookies/jar';
+import { defaultStoreId } from '../cookies/stores';
+import { coverageOf } from '../background/coverage';
 import {
   autoClearSettings,
   GRACE_MS,

@@ -3,7 +3,7 @@
  * grace delay, so that a reload or a quick return does not clear) and/or when the browser starts.
  */
 import { storage } from 'wxt/utils/storage';
-import type { CookieRef } from '../command-result';
+import type { CookieRef } from '../actions/result';
 
 export interface AutoClearChoice {
   onLastTabClosed: boolean;
@@ -38,7 +38,7 @@ export interface JournalEntry {
   failed: { cookie: CookieRef; reason: string }[];
   /** Why nothing was cleared, when nothing could be. */
   error?: string;
-  /** The undo log's entry (lib/undo-log.ts): undo lasts as long as the browser session. */
+  /** The undo log's entry (lib/actions/undo-log.ts): undo lasts as long as the browser session. */
   undoId?: string;
 }
 

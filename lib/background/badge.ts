@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { chooseCharter } from '../charter/choose';
 import { compileCharter, findEntry } from '../charter/match';
 import { charterRecord } from '../charter/records';
-import type { StoredCookie } from '../cookie';
-import { storeIdOfTab } from '../cookie-jar';
-import { concernsSite } from '../cookie-scope';
-import { registrableDomain } from '../site';
-import { readSiteCookies } from '../read-site-cookies';
+import type { StoredCookie } from '../cookies/model';
+import { storeIdOfTab } from '../cookies/jar';
+import { concernsSite } from '../cookies/scope';
+import { registrableDomain } from '../cookies/site';
+import { readSiteCookies } from '../cookies/read-site';
 import { siteCookies } from './cookie-copy';
 import { coveredPage } from './get-report';
 

@@ -1,9 +1,9 @@
 import { charterCandidates, type FetchedPage } from '../charter/fetch-page';
 import { recordAttempt, recordFailure, recordReading } from '../charter/records';
 import { validateCharter } from '../charter/validate';
-import type { CharterReading } from '../messaging';
-import { coverageOf } from '../portals';
-import { fetchCharterInTab, probeTab } from '../tab-probe';
+import type { CharterReading } from '../protocol';
+import { coverageOf } from './coverage';
+import { fetchCharterInTab, probeTab } from '../page/inject';
 import { coveredPage } from './get-report';
 
 /** Fetches the published charter page of a tab's portal, for an extension page to parse. */

@@ -1,5 +1,5 @@
-import { bareDomain, cookieKey, type StoredCookie } from '../cookie';
-import { cookiesOfDomain } from '../cookie-jar';
+import { bareDomain, cookieKey, type StoredCookie } from '../cookies/model';
+import { cookiesOfDomain } from '../cookies/jar';
 
 /** Reads every cookie of a domain and its subdomains in one store: `cookies.getAll({ domain })`. */
 export type ReadDomain = (domain: string, storeId: string) => Promise<StoredCookie[]>;

@@ -1,19 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
 import { charterIsStale, chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
-import { reasonOf } from '../command-result';
-import { storeIdOfTab } from '../cookie-jar';
-import { consentCookieOf } from '../opendatasoft';
-import { mergeInventory } from '../inventory';
-import type { ReportResult } from '../messaging';
-import { permissionFor } from '../portal-permission';
-import { coverageOf, type Coverage } from '../portals';
+import { reasonOf } from '../actions/result';
+import { storeIdOfTab } from '../cookies/jar';
+import { consentCookieOf } from '../page/opendatasoft';
+import { mergeInventory } from '../cookies/inventory';
+import type { ReportResult } from '../protocol';
+import { permissionFor } from './permission';
+import { coverageOf, type Coverage } from './coverage';
 import { siteCookies } from './cookie-copy';
 import { cookieTimeline } from './timeline';
-import { readSiteCookies } from '../read-site-cookies';
-import { buildReport } from '../report';
-import { isOpendatasoftTab, probeTab } from '../tab-probe';
-import { latestUndo, lostUndo } from '../undo-log';
+import { readSiteCookies } from '../cookies/read-site';
+import { buildReport } from '../audit/report';
+import { isOpendatasoftTab, probeTab } from '../page/inject';
+import { latestUndo, lostUndo } from '../actions/undo-log';
 
 /** The page a tab shows, and Témoin's coverage of its site when it has one. */
 export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?: Coverage }> {

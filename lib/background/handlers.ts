@@ -1,23 +1,23 @@
 import { browser, type Browser } from 'wxt/browser';
 import { chooseCharter } from '../charter/choose';
-import { cookieKey } from '../cookie';
-import { storeIdOfTab } from '../cookie-jar';
-import { defaultStoreId, isPrivateStore, storesFor } from '../cookie-stores';
-import { readSiteCookies } from '../read-site-cookies';
+import { cookieKey } from '../cookies/model';
+import { storeIdOfTab } from '../cookies/jar';
+import { defaultStoreId, isPrivateStore, storesFor } from '../cookies/stores';
+import { readSiteCookies } from '../cookies/read-site';
 import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
-import { clearNonEssential, previewClear } from '../clear-non-essential';
-import type { ClearState } from '../messaging';
-import { coverageOf, portals } from '../portals';
-import { resetPreferences } from '../reset-preferences';
-import { undo } from '../undo';
-import { latestUndo, lostUndo } from '../undo-log';
+import { clearNonEssential, previewClear } from '../actions/clear';
+import type { ClearState } from '../protocol';
+import { coverageOf, portals } from './coverage';
+import { resetPreferences } from '../actions/reset';
+import { undo } from '../actions/undo';
+import { latestUndo, lostUndo } from '../actions/undo-log';
 import { fetchCharterPage, recordCharterReading } from './charter-reading';
 import { siteCookies } from './cookie-copy';
 import { coveredPage, getReport } from './get-report';
 import { addPortal, removePortal } from './manage-portals';
 import { journalItem } from '../auto-clear/settings';
-import { findUndo } from '../undo-log';
+import { findUndo } from '../actions/undo-log';
 import { endFirstVisit, firstVisitStatus, startFirstVisit } from '../first-visit/run';
 
 /**

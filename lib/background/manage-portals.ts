@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { forgetCharter } from '../charter/records';
-import { permissionFor } from '../portal-permission';
-import { portals } from '../portals';
-import { written } from '../storage-write';
-import { isOpendatasoftTab, probeTab } from '../tab-probe';
+import { permissionFor } from './permission';
+import { portals } from './coverage';
+import { written } from '../actions/result';
+import { isOpendatasoftTab, probeTab } from '../page/inject';
 
 /**
  * Adds the tab's site to the covered portals, once the visitor has granted its permission

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { queued } from '../command-queue';
-import { privateStoreIds } from '../cookie-stores';
-import { forgetStore } from '../undo-log';
+import { queued } from '../actions/queue';
+import { privateStoreIds } from '../cookies/stores';
+import { forgetStore } from '../actions/undo-log';
 
 /**
  * When the last private window closes, the browser drops its cookies: every undo of that store

@@ -1,5 +1,5 @@
-import { coveredSites } from '../portals';
-import { registrableDomain } from '../site';
+import { coveredSites } from './coverage';
+import { registrableDomain } from '../cookies/site';
 import { timelineItem, timelineWatch, type TimelineWatch } from '../timeline/watch';
 
 let watch: TimelineWatch | undefined;

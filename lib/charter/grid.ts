@@ -7,7 +7,7 @@
  * Per-row "Type", « Catégorie », "Strictly necessary? Yes/No", party and domain columns refine
  * each row; who sets a cookie never changes what it is for.
  */
-import { isPlatformCookie } from '../opendatasoft';
+import { isPlatformCookie } from '../page/opendatasoft';
 import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
 import { NBSP, childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';

@@ -1,5 +1,5 @@
-import { bareDomain } from '../cookie';
-import { registrableDomain } from '../site';
+import { bareDomain } from '../cookies/model';
+import { registrableDomain } from '../cookies/site';
 import type { Charter, CharterEntry } from './model';
 
 /**

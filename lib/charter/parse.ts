@@ -9,7 +9,7 @@
  * (tables, rows, columns, cell and label text), so a huge or hostile page costs bounded time.
  * Regular expressions have no nested quantifiers.
  */
-import { registrableDomain } from '../site';
+import { registrableDomain } from '../cookies/site';
 import { type TableContext, UNKNOWN_PROVIDER, UNKNOWN_PURPOSE, entryOf, readTable } from './grid';
 import { Outline, isBoldLine, labelIn, labelText } from './labels';
 import type { Charter, CharterEntry } from './model';

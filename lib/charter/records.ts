@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { CharterRecord } from './choose';
 import { diffCharters, hasChanges } from './diff';
 import type { Charter } from './model';
-import { written } from '../storage-write';
+import { written } from '../actions/result';
 
 /**
  * Room a kept reading may take (as JSON). A real charter takes a few kilobytes; a page inflated

@@ -1,8 +1,8 @@
 import type { CharterStatus } from '../charter/choose';
-import { categoryLabels } from '../categories';
-import { rules } from '../rules';
-import type { Report } from '../report';
-import { partitionLabel } from '../cookie';
+import { categoryLabels } from '../audit/categories';
+import { rules } from '../audit/rules';
+import type { Report } from '../audit/report';
+import { partitionLabel } from '../cookies/model';
 import { timelineLine } from '../timeline/findings';
 
 /** One cookie as the exported audit records it: facts, match and findings. */

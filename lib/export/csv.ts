@@ -1,4 +1,4 @@
-import { shownName } from '../visible-name';
+import { shownName } from '../cookies/visible-name';
 import type { Audit, AuditCookie } from './audit';
 
 const columns: [string, (c: AuditCookie) => unknown][] = [

@@ -1,5 +1,5 @@
 import type { CharterStatus } from '../charter/choose';
-import type { Report } from '../report';
+import type { Report } from '../audit/report';
 import { auditOf } from './audit';
 import { auditCsv } from './csv';
 import { auditHtml } from './html';

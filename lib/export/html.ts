@@ -1,5 +1,5 @@
-import { frenchDateTime } from '../format';
-import { shownName } from '../visible-name';
+import { frenchDateTime } from '../french/format';
+import { shownName } from '../cookies/visible-name';
 import type { Audit } from './audit';
 
 /** Everything put in the page is text from the site or the browser: always escaped. */

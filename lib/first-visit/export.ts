@@ -1,6 +1,6 @@
-import { categoryLabels } from '../categories';
-import { frenchDateTime } from '../format';
-import { rules } from '../rules';
+import { categoryLabels } from '../audit/categories';
+import { frenchDateTime } from '../french/format';
+import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/findings';
 import { verdictOf, type FirstVisitReport } from './model';
 

@@ -5,11 +5,11 @@
  */
 import type { CharterStatus } from '../charter/choose';
 import type { Charter } from '../charter/model';
-import type { ClassifiedCookie, StorageItem } from '../classify';
-import type { CookieRef } from '../command-result';
-import type { CookieFacts, StoredCookie } from '../cookie';
-import { cookieKey } from '../cookie';
-import { buildReport, type Report } from '../report';
+import type { ClassifiedCookie, StorageItem } from '../audit/classify';
+import type { CookieRef } from '../actions/result';
+import type { CookieFacts, StoredCookie } from '../cookies/model';
+import { cookieKey } from '../cookies/model';
+import { buildReport, type Report } from '../audit/report';
 import type { Timeline } from '../timeline/model';
 
 /** How long a test watches, in seconds. */

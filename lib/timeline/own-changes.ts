@@ -1,4 +1,4 @@
-import { cookieKey, type StoredCookie } from '../cookie';
+import { cookieKey, type StoredCookie } from '../cookies/model';
 
 /**
  * The cookie changes Témoin is about to make itself (removing, restoring), so that the timeline

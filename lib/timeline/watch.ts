@@ -1,6 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import type { StoredCookie } from '../cookie';
-import { concernsSite } from '../cookie-scope';
+import type { StoredCookie } from '../cookies/model';
+import { concernsSite } from '../cookies/scope';
 import { applyChange, emptyTimeline, type CookieChange, type Timeline } from './model';
 
 /**

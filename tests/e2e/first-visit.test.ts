@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StoredCookie } from '@/lib/cookie';
+import type { StoredCookie } from '@/lib/cookies/model';
 import { engines } from './engines';
 import { allCookies, clickButton, tabIdOf } from './harness';
 import { useSession } from './session';

@@ -1,5 +1,5 @@
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
-import type { StoredCookie } from '@/lib/cookie';
+import type { StoredCookie } from '@/lib/cookies/model';
 
 /** The host names the replica answers for: three portals, their parent domains, and a site that is not a portal. */
 export const REPLICA_HOSTS = ['data.issy.com', 'issy.com', 'geo.issy.com', 'opendata.ville-exemple.fr', 'ville-exemple.fr', 'elsewhere.example'];

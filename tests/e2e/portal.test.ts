@@ -4,7 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { StoredCookie } from '../../lib/cookie';
+import type { StoredCookie } from '../../lib/cookies/model';
 import { engines } from './engines';
 import { allCookies, clickButton, newestTabId, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';

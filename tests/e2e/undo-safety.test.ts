@@ -5,7 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import type { StoredCookie } from '../../lib/cookie';
+import type { StoredCookie } from '../../lib/cookies/model';
 import { launchChromium } from './chromium';
 import { built, engines } from './engines';
 import { allCookies, tabIdOf, waitForText } from './harness';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { charterSentence } from '@/lib/charter-sentence';
-import { commandSentence } from '@/lib/format';
-import { announce, liveRegion } from '@/lib/live-region.svelte';
+import { charterSentence } from '@/lib/french/charter-sentence';
+import { commandSentence } from '@/lib/french/format';
+import { announce, liveRegion } from '@/lib/ui/live-region.svelte';
 
 const ref = (name: string) => ({ name, domain: 'data.issy.com', path: '/' });
 const failure = (name: string) => ({ cookie: ref(name), reason: 'le navigateur a refusé la suppression' });

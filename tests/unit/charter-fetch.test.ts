@@ -220,7 +220,7 @@ describe('the popup waiting for the charter page', () => {
   it('ends « Lecture de la charte… » with a French reason when the page never comes', async () => {
     vi.useFakeTimers();
     const sent: unknown[] = [];
-    vi.doMock('@/lib/messaging', () => ({
+    vi.doMock('@/lib/protocol', () => ({
       sendMessage: vi.fn((name: string, data: unknown) => {
         if (name === 'fetchCharterPage') return new Promise(() => {}); // never answers
         sent.push(data);
@@ -228,13 +228,13 @@ describe('the popup waiting for the charter page', () => {
       }),
     }));
     try {
-      const { readLiveCharter, CHARTER_READING_LIMIT_MS } = await import('@/lib/read-live-charter');
+      const { readLiveCharter, CHARTER_READING_LIMIT_MS } = await import('@/lib/charter/read-live');
       const reading = readLiveCharter(1, 'data.issy.com');
       await vi.advanceTimersByTimeAsync(CHARTER_READING_LIMIT_MS + 1);
       await reading;
       expect(sent).toEqual([{ site: 'data.issy.com', failure: { reason: 'le site n’a pas répondu à temps' } }]);
     } finally {
-      vi.doUnmock('@/lib/messaging');
+      vi.doUnmock('@/lib/protocol');
       vi.useRealTimers();
     }
   });
@@ -247,7 +247,7 @@ describe('a page that never answers Témoin', () => {
     const scripting = (fakeBrowser as unknown as { scripting: Record<string, unknown> }).scripting ?? {};
     (fakeBrowser as unknown as { scripting: Record<string, unknown> }).scripting = { ...scripting, executeScript };
     try {
-      const { probeTab, PAGE_PROBE_LIMIT_MS } = await import('@/lib/tab-probe');
+      const { probeTab, PAGE_PROBE_LIMIT_MS } = await import('@/lib/page/inject');
       const probe = probeTab(1);
       await vi.advanceTimersByTimeAsync(PAGE_PROBE_LIMIT_MS + 1);
       expect(await probe).toBeUndefined();

@@ -80,14 +80,14 @@ describe('measuring a charter page before parsing it', () => {
 describe('reading a charter page in the popup', () => {
   it('never hands a refused page to the parser', async () => {
     const sent: unknown[] = [];
-    vi.doMock('@/lib/messaging', () => ({
+    vi.doMock('@/lib/protocol', () => ({
       sendMessage: vi.fn(async (name: string, data: unknown) => {
         if (name === 'fetchCharterPage') return { site: 'data.issy.com', page: { ok: true, url: 'https://data.issy.com/terms/cookies-policy/', html: nested(200_000) } };
         sent.push({ name, data });
       }),
     }));
     const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
-    const { readLiveCharter } = await import('@/lib/read-live-charter');
+    const { readLiveCharter } = await import('@/lib/charter/read-live');
     await readLiveCharter(1, 'data.issy.com');
     expect(parse).not.toHaveBeenCalled();
     expect(sent).toEqual([
@@ -102,6 +102,6 @@ describe('reading a charter page in the popup', () => {
         },
       },
     ]);
-    vi.doUnmock('@/lib/messaging');
+    vi.doUnmock('@/lib/protocol');
   });
 });

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
-import { clearNonEssential, previewClear } from '@/lib/clear-non-essential';
-import { cookieKey } from '@/lib/cookie';
-import { resetPreferences } from '@/lib/reset-preferences';
-import { settings } from '@/lib/storage';
-import { undo } from '@/lib/undo';
-import { latestUndo } from '@/lib/undo-log';
+import { clearNonEssential, previewClear } from '@/lib/actions/clear';
+import { cookieKey } from '@/lib/cookies/model';
+import { resetPreferences } from '@/lib/actions/reset';
+import { settings } from '@/lib/actions/keep-names';
+import { undo } from '@/lib/actions/undo';
+import { latestUndo } from '@/lib/actions/undo-log';
 import { cookie, MemoryCookies, portalJar } from './support/memory-cookies';
 
 const NECESSARY = ['cookies_preferences', 'csrftoken', 'django_language', 'sessionid'];

@@ -9,10 +9,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseCharter } from '@/lib/charter/parse';
-import { clearNonEssential, previewClear } from '@/lib/clear-non-essential';
-import { cookieKey, type StoredCookie } from '@/lib/cookie';
-import { PLATFORM_COOKIES } from '@/lib/opendatasoft';
-import { settings } from '@/lib/storage';
+import { clearNonEssential, previewClear } from '@/lib/actions/clear';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { PLATFORM_COOKIES } from '@/lib/page/opendatasoft';
+import { settings } from '@/lib/actions/keep-names';
 import { MemoryCookies } from './support/memory-cookies';
 
 const PLATFORM = [...PLATFORM_COOKIES];

@@ -2,10 +2,10 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import ClearPanel from '@/components/ClearPanel.svelte';
 import { issyCharter } from '@/lib/charter/issy';
-import { planClear } from '@/lib/clear-plan';
-import { mergeInventory } from '@/lib/inventory';
-import type { ClearState } from '@/lib/messaging';
-import { buildReport } from '@/lib/report';
+import { planClear } from '@/lib/actions/clear-plan';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import type { ClearState } from '@/lib/protocol';
+import { buildReport } from '@/lib/audit/report';
 import { portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Category, Charter } from '@/lib/charter/model';
-import { planClear, type KeepReason } from '@/lib/clear-plan';
-import { mergeInventory } from '@/lib/inventory';
-import { buildReport } from '@/lib/report';
+import { planClear, type KeepReason } from '@/lib/actions/clear-plan';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import { buildReport } from '@/lib/audit/report';
 import { cookie } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');

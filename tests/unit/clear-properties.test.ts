@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
-import { clearNonEssential, previewClear } from '@/lib/clear-non-essential';
-import { cookieKey, type StoredCookie } from '@/lib/cookie';
-import { settings } from '@/lib/storage';
-import { undo } from '@/lib/undo';
+import { clearNonEssential, previewClear } from '@/lib/actions/clear';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { settings } from '@/lib/actions/keep-names';
+import { undo } from '@/lib/actions/undo';
 import { MemoryCookies } from './support/memory-cookies';
 
 const charterNames = ['sessionid', 'csrftoken', 'django_language', 'cookies_preferences'];

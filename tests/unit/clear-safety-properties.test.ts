@@ -8,10 +8,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CATEGORIES, type Category, type Charter, type NamePattern } from '@/lib/charter/model';
-import { clearNonEssential, previewClear } from '@/lib/clear-non-essential';
-import { cookieKey, type StoredCookie } from '@/lib/cookie';
-import { PLATFORM_COOKIES } from '@/lib/opendatasoft';
-import { settings } from '@/lib/storage';
+import { clearNonEssential, previewClear } from '@/lib/actions/clear';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { PLATFORM_COOKIES } from '@/lib/page/opendatasoft';
+import { settings } from '@/lib/actions/keep-names';
 import { MemoryCookies } from './support/memory-cookies';
 
 const PLATFORM = [...PLATFORM_COOKIES];
@@ -138,7 +138,7 @@ describe('clearing, whatever the charter says', () => {
         const ticked = tickable.filter(() => coin.next().value);
         await clearNonEssential(charter, ticked.map((c) => c.id));
         const gone = cookies.filter((c) => !present(jar.jar, c)).map((c) => c.name);
-        // Removing a name may take its twins under the same name (see remove-cookies.ts): compare names.
+        // Removing a name may take its twins under the same name (see lib/actions/removal.ts): compare names.
         expect(new Set(gone)).toEqual(new Set(ticked.map((c) => c.cookie.name)));
       }),
       { numRuns: 150 },

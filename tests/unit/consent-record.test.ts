@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeConsentRecord } from '@/lib/consent-record';
+import { decodeConsentRecord } from '@/lib/audit/consent-record';
 
 const encode = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cookieCopy } from '@/lib/background/cookie-copy';
-import { cookieKey, type StoredCookie } from '@/lib/cookie';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
 import { cookie } from './support/memory-cookies';
 
 /** The cookies the tests play with: the copy is of issy.com in store 0. */

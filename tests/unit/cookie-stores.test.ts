@@ -8,10 +8,10 @@ import type { Browser } from 'wxt/browser';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { handlers } from '@/lib/background/handlers';
 import { issyCharter } from '@/lib/charter/issy';
-import { clearNonEssential, previewClear } from '@/lib/clear-non-essential';
-import { storesFor } from '@/lib/cookie-stores';
-import { undoLog } from '@/lib/storage';
-import { undo } from '@/lib/undo';
+import { clearNonEssential, previewClear } from '@/lib/actions/clear';
+import { storesFor } from '@/lib/cookies/stores';
+import { undoLog } from '@/lib/actions/undo-store';
+import { undo } from '@/lib/actions/undo';
 import { cookie, MemoryCookies, portalJar } from './support/memory-cookies';
 
 const CONTAINER = 'firefox-container-3';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reasonOf } from '@/lib/command-result';
-import { frenchError } from '@/lib/errors-fr';
+import { reasonOf } from '@/lib/actions/result';
+import { frenchError } from '@/lib/french/errors';
 
 describe('errors shown to the visitor', () => {
   it.each([

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { issyCharter } from '@/lib/charter/issy';
-import { cookieKey } from '@/lib/cookie';
+import { cookieKey } from '@/lib/cookies/model';
 import { auditOf } from '@/lib/export/audit';
 import { auditCsv } from '@/lib/export/csv';
 import { auditHtml } from '@/lib/export/html';
-import { shownName } from '@/lib/visible-name';
-import { mergeInventory } from '@/lib/inventory';
-import { buildReport } from '@/lib/report';
+import { shownName } from '@/lib/cookies/visible-name';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import { buildReport } from '@/lib/audit/report';
 import { cookie, portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
-import type { StoredCookie } from '@/lib/cookie';
-import { mergeInventory } from '@/lib/inventory';
-import { buildReport } from '@/lib/report';
-import type { RuleId } from '@/lib/rules';
+import type { StoredCookie } from '@/lib/cookies/model';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import { buildReport } from '@/lib/audit/report';
+import type { RuleId } from '@/lib/audit/rules';
 import { cookie } from './support/memory-cookies';
 
 const now = new Date('2026-11-29T12:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { chooseCharter } from '@/lib/charter/choose';
 import { issyCharter } from '@/lib/charter/issy';
-import { withoutValue } from '@/lib/cookie';
+import { withoutValue } from '@/lib/cookies/model';
 import { firstVisitFile } from '@/lib/first-visit/export';
 import { firstVisitReport, verdictOf, type FirstVisitReport, type Observed } from '@/lib/first-visit/model';
 import { cookie } from './support/memory-cookies';

@@ -6,10 +6,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
-import { clearNonEssential, previewClear } from '@/lib/clear-non-essential';
-import { cookieKey, type StoredCookie } from '@/lib/cookie';
-import { undoLog } from '@/lib/storage';
-import { recoverInterrupted } from '@/lib/undo-log';
+import { clearNonEssential, previewClear } from '@/lib/actions/clear';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { undoLog } from '@/lib/actions/undo-store';
+import { recoverInterrupted } from '@/lib/actions/undo-log';
 import { cookie, MemoryCookies, portalJar } from './support/memory-cookies';
 
 const sorted = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { concernsSite } from '@/lib/cookie-scope';
-import { cookiesOfSite, mergeInventory } from '@/lib/inventory';
+import { concernsSite } from '@/lib/cookies/scope';
+import { cookiesOfSite, mergeInventory } from '@/lib/cookies/inventory';
 import { cookie, portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/explore/');

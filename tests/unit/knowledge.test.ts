@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { NamePattern } from '@/lib/charter/model';
-import { knowledge } from '@/lib/knowledge/entries';
-import { guessCookie, guessKey, knowledgeStats } from '@/lib/knowledge/lookup';
-import { kindLabels, needsConsent, type KnowledgeEntry } from '@/lib/knowledge/model';
+import { knowledge } from '@/lib/audit/knowledge/entries';
+import { guessCookie, guessKey, knowledgeStats } from '@/lib/audit/knowledge/lookup';
+import { kindLabels, needsConsent, type KnowledgeEntry } from '@/lib/audit/knowledge/model';
 
 const patternKey = (p: NamePattern) => ('exact' in p ? `exact:${p.exact}` : `prefix:${p.prefix}`);
 

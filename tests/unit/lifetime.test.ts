@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationInWords, lifetimeInWords } from '@/lib/lifetime';
+import { durationInWords, lifetimeInWords } from '@/lib/audit/lifetime';
 
 const DAY = 86_400;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { probePage } from '@/lib/page-probe';
+import { probePage } from '@/lib/page/probe';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -3,9 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import ReportView from '@/components/ReportView.svelte';
 import { issyCharter } from '@/lib/charter/issy';
-import { mergeInventory } from '@/lib/inventory';
-import type { ReportResult } from '@/lib/messaging';
-import { buildReport } from '@/lib/report';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import type { ReportResult } from '@/lib/protocol';
+import { buildReport } from '@/lib/audit/report';
 import { cookie, portalJar } from './support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');

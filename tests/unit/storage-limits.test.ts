@@ -58,8 +58,8 @@ describe('charters kept', () => {
 
 describe('the options page, when the browser refuses a save', () => {
   it('says so for the keep list and for a portal’s removal', async () => {
-    vi.doMock('@/lib/cookie-jar', () => ({ onCookiesChanged: () => () => {} }));
-    vi.doMock('@/lib/messaging', () => ({
+    vi.doMock('@/lib/cookies/jar', () => ({ onCookiesChanged: () => () => {} }));
+    vi.doMock('@/lib/protocol', () => ({
       sendMessage: vi.fn(async (name: string) => {
         if (name === 'getCookieStores') return [{ id: '0', label: 'Navigation habituelle', private: false }];
         if (name === 'getClearState') throw new Error('pas de charte');
@@ -68,7 +68,7 @@ describe('the options page, when the browser refuses a save', () => {
         return undefined;
       }),
     }));
-    const { portals } = await import('@/lib/portals');
+    const { portals } = await import('@/lib/background/coverage');
     await portals.setValue([{ host: 'opendata.ville-exemple.fr', origin: 'https://opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }]);
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const { default: Options } = await import('@/entrypoints/options/App.svelte');
@@ -80,7 +80,7 @@ describe('the options page, when the browser refuses a save', () => {
     );
     await fireEvent.click(await screen.findByRole('button', { name: 'Retirer opendata.ville-exemple.fr de la liste' }));
     await waitFor(() => expect(screen.getByText(/Le navigateur n’a pas pu enregistrer la liste des portails \(plein\)\./)).toBeTruthy());
-    vi.doUnmock('@/lib/messaging');
-    vi.doUnmock('@/lib/cookie-jar');
+    vi.doUnmock('@/lib/protocol');
+    vi.doUnmock('@/lib/cookies/jar');
   }, 20_000);
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { issyCharter } from '@/lib/charter/issy';
-import { withoutValue, type StoredCookie } from '@/lib/cookie';
-import { mergeInventory } from '@/lib/inventory';
-import { buildReport } from '@/lib/report';
+import { withoutValue, type StoredCookie } from '@/lib/cookies/model';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import { buildReport } from '@/lib/audit/report';
 import { applyChange, emptyTimeline, timelineOf, type Timeline } from '@/lib/timeline/model';
 import { timelineWatch } from '@/lib/timeline/watch';
 import { cookie } from './support/memory-cookies';

@@ -7,8 +7,8 @@
  */
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { cookieKey, type StoredCookie } from '@/lib/cookie';
-import { domainMatches, pathMatches } from '@/lib/cookie-scope';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { domainMatches, pathMatches } from '@/lib/cookies/scope';
 
 type Details = Record<string, any>;
 

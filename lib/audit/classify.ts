@@ -1,0 +1,104 @@
+import type { Flag, ShownCategory } from './categories';
+import { bareDomain, type CookieFacts } from '../cookies/model';
+import { findEntry, type CompiledCharter } from '../charter/match';
+import type { CharterEntry } from '../charter/model';
+import { guessCookie, guessKey } from './knowledge/lookup';
+import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './knowledge/model';
+import { lifetimeInWords } from './lifetime';
+import type { Finding } from './rules';
+import { registrableDomain } from '../cookies/site';
+import { deceptiveNameFinding } from './findings';
+import { visibleName } from '../cookies/visible-name';
+import type { CookieTimeline } from '../timeline/model';
+
+/** What the knowledge base suggests for a name: a probability, never what the site declares. */
+export interface KnowledgeGuess {
+  provider: string;
+  kind: KnowledgeKind;
+  kindLabel: string;
+  purpose: string;
+  consentKey?: string;
+}
+
+export interface ClassifiedCookie {
+  /** Unique within a report. */
+  id: string;
+  cookie: CookieFacts;
+  declared: boolean;
+  entry?: CharterEntry;
+  guess?: KnowledgeGuess;
+  category: ShownCategory;
+  lifetime: string;
+  flags: Flag[];
+  findings: Finding[];
+  /** When it appeared, when the background's timeline is given. */
+  timeline?: CookieTimeline;
+}
+
+export function guessOf(entry: KnowledgeEntry | undefined): KnowledgeGuess | undefined {
+  if (!entry) return undefined;
+  const { provider, kind, purpose, consentKey } = entry;
+  return { provider, kind, kindLabel: kindLabels[kind], purpose, ...(consentKey && { consentKey }) };
+}
+
+function flagsOf(cookie: CookieFacts, host: string, entry: CharterEntry | undefined): Flag[] {
+  const flags: Flag[] = [];
+  if (cookie.httpOnly) flags.push('httpOnly');
+  if (cookie.secure) flags.push('secure');
+  if (cookie.partitionKey?.topLevelSite) flags.push('partitioned');
+  const domain = bareDomain(cookie.domain);
+  // A third party by its domain, or by the charter's word (a tool of another company on the portal's domain).
+  if (registrableDomain(domain) !== registrableDomain(host) || entry?.party === 'third') flags.push('thirdParty');
+  else if (!cookie.hostOnly && domain !== host) flags.push('parentDomain');
+  if (!cookie.seenByApi) flags.push('pageOnly');
+  return flags;
+}
+
+/** The charter first; the knowledge base only adds a probable provider and kind. */
+export function classifyCookie(
+  charter: CompiledCharter,
+  cookie: CookieFacts,
+  host: string,
+  nowSeconds: number,
+  id: string,
+): ClassifiedCookie {
+  const entry = findEntry(charter, cookie);
+  const guess = guessOf(guessCookie(cookie.name, cookie.domain));
+  return {
+    id,
+    cookie,
+    declared: entry !== undefined,
+    ...(entry && { entry }),
+    ...(guess && { guess }),
+    category: entry?.category ?? 'undeclared',
+    lifetime: lifetimeInWords(cookie, nowSeconds),
+    flags: flagsOf(cookie, host, entry),
+    findings: [],
+  };
+}
+
+/** A localStorage or sessionStorage key the page holds (never its value). */
+export interface StorageItem {
+  area: 'local' | 'session';
+  key: string;
+  guess?: KnowledgeGuess;
+  /** « Nom trompeur », when the key imitates another name. */
+  findings?: Finding[];
+}
+
+export function classifyKey(area: StorageItem['area'], key: string): StorageItem {
+  const guess = guessOf(guessKey(key));
+  const { deceptive } = visibleName(key);
+  return { area, key, ...(guess && { guess }), ...(deceptive && { findings: [deceptiveNameFinding(deceptive)] }) };
+}
+
+/** Is this cookie one that clearing must never touch? Only the charter can say a cookie is necessary. */
+export function isNecessary(classified: Pick<ClassifiedCookie, 'category'>): boolean {
+  return classified.category === 'necessary';
+}
+
+/** Does the charter say, in so many words, that this cookie is not necessary? */
+export function isDeclaredNonEssential(classified: Pick<ClassifiedCookie, 'category'>): boolean {
+  const { category } = classified;
+  return category !== 'necessary' && category !== 'unclear' && category !== 'undeclared';
+}

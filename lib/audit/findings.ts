@@ -1,0 +1,156 @@
+import { bareDomain } from '../cookies/model';
+import type { ClassifiedCookie } from './classify';
+import type { Charter } from '../charter/model';
+import { durationSeconds } from '../charter/duration';
+import type { ConsentRecord } from './consent-record';
+import { needsConsent } from './knowledge/model';
+import { frenchDate } from '../french/format';
+import { durationInWords } from './lifetime';
+import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { registrableDomain } from '../cookies/site';
+import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, TOLERANCE_DAYS, type Finding } from './rules';
+import { visibleName, type VisibleName } from '../cookies/visible-name';
+
+const DAY = 86_400;
+const NBSP = '\u00a0';
+
+export interface FindingContext {
+  nowSeconds: number;
+  /** The portal's host name. */
+  host: string;
+  /** The visitor's recorded choice, when the consent cookie exists. */
+  consent?: ConsentRecord;
+}
+
+function secondsLeft(c: ClassifiedCookie, nowSeconds: number): number | undefined {
+  const { session, expirationDate } = c.cookie;
+  return session || expirationDate === undefined ? undefined : expirationDate - nowSeconds;
+}
+
+function isAudience(c: ClassifiedCookie): boolean {
+  return c.entry?.category === 'statistics' || c.guess?.kind === 'audience';
+}
+
+/**
+ * A tracker the knowledge base says needs consent, which the charter does not present as
+ * necessary or as exempt statistics.
+ */
+export function needsConsentHere(c: Pick<ClassifiedCookie, 'entry' | 'guess'>): boolean {
+  const exemptByCharter = c.entry?.category === 'necessary' || c.entry?.category === 'statistics';
+  return c.guess !== undefined && needsConsent(c.guess.kind) && !exemptByCharter;
+}
+
+/** Everything worth telling about one cookie, each finding naming its rule. */
+export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Finding[] {
+  const findings: Finding[] = [];
+  const left = secondsLeft(c, context.nowSeconds);
+  const guess = c.guess;
+
+  const { deceptive } = visibleName(c.cookie.name);
+  if (deceptive) findings.push(deceptiveNameFinding(deceptive));
+
+  if (!c.entry) {
+    findings.push({
+      rule: 'undeclared',
+      text: guess
+        ? `Non déclaré dans la charte${NBSP}; probablement ${guess.provider} (${guess.kindLabel.toLowerCase()}).`
+        : `Non déclaré dans la charte${NBSP}; Témoin ne reconnaît pas ce nom.`,
+    });
+  } else {
+    const needsConsentByName = guess !== undefined && needsConsent(guess.kind);
+    if (c.entry.category === 'necessary' && needsConsentByName) {
+      findings.push({
+        rule: 'category-differs',
+        text: `La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de ${guess.kindLabel.toLowerCase()} (${guess.provider}).`,
+      });
+    }
+    const declared = c.entry.duration === undefined ? undefined : durationSeconds(c.entry.duration);
+    if (declared && left !== undefined && left > declared + TOLERANCE_DAYS * DAY) {
+      findings.push({ rule: 'lifetime-differs', text: `Déclaré pour «${NBSP}${c.entry.duration}${NBSP}», il expire dans ${c.lifetime}.` });
+    }
+  }
+
+  if (isAudience(c) && left !== undefined && left > (AUDIENCE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
+    findings.push({
+      rule: 'audience-over-13-months',
+      // In days: « 13 mois » rounded would read as within the limit.
+      text: `Cookie de mesure d’audience qui expire dans ${Math.round(left / DAY)}${NBSP}jours${NBSP}: au-delà des 13${NBSP}mois (${AUDIENCE_MAX_DAYS}${NBSP}jours) admis pour se passer de consentement.`,
+    });
+  }
+
+  if (c.cookie.name === CONSENT_COOKIE && context.consent?.state === 'readable' && context.consent.madeAt) {
+    if (madeInFuture(context.consent.madeAt, context.nowSeconds)) {
+      findings.push({
+        rule: 'impossible-date',
+        text: `Le choix enregistré se dit fait le ${frenchDate(context.consent.madeAt)}, une date à venir${NBSP}: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui.`,
+      });
+    }
+  }
+  if (c.cookie.name === CONSENT_COOKIE && c.entry && context.consent?.state === 'readable') {
+    const written = context.consent.madeAt ? Date.parse(context.consent.madeAt) / 1000 : undefined;
+    // A date to come would shorten the time counted, and hide the finding: it is left out.
+    const madeAt = written !== undefined && written <= context.nowSeconds + DAY ? written : undefined;
+    const kept = left === undefined ? undefined : madeAt !== undefined ? left + (context.nowSeconds - madeAt) : left;
+    if (kept !== undefined && kept > (CHOICE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
+      findings.push({
+        rule: 'choice-kept-over-6-months',
+        text: `Votre choix est conservé ${durationInWords(kept)}${NBSP}; la CNIL recommande de le redemander au bout de 6${NBSP}mois environ.`,
+      });
+    }
+  }
+
+  if (guess && needsConsentHere(c)) {
+    const consent = context.consent;
+    const refused =
+      consent?.state === 'readable' && guess.consentKey
+        ? consent.choices.find((choice) => choice.key === guess.consentKey && !choice.accepted)
+        : undefined;
+    if (!consent) {
+      findings.push({ rule: 'present-without-consent', text: `Présent alors qu’aucun choix n’est enregistré${NBSP}: sans choix, c’est un refus.` });
+    } else if (refused) {
+      findings.push({ rule: 'present-without-consent', text: `Présent alors que votre choix enregistré refuse ${refused.label}.` });
+    }
+  }
+
+  const domain = bareDomain(c.cookie.domain);
+  if (registrableDomain(domain) !== registrableDomain(context.host)) {
+    findings.push({ rule: 'third-party', text: `Déposé pour ${domain}, un autre site que le portail.` });
+  } else if (c.entry?.party === 'third') {
+    findings.push({ rule: 'third-party', text: `La charte le dit déposé par un tiers (${c.entry.provider}), sous le domaine du portail.` });
+  }
+  if (c.cookie.partitionKey?.topLevelSite) {
+    const frame = c.cookie.partitionKey.hasCrossSiteAncestor ? ', dans un cadre intersite' : '';
+    findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite}${frame} (cookie partitionné).` });
+  }
+  return findings;
+}
+
+/** Is a recorded date still to come (beyond a day of clock difference)? */
+export function madeInFuture(iso: string, nowSeconds: number): boolean {
+  return Date.parse(iso) / 1000 > nowSeconds + DAY;
+}
+
+/** « Nom trompeur », for a cookie or a storage key whose name imitates another. */
+export function deceptiveNameFinding(deceptive: NonNullable<VisibleName['deceptive']>): Finding {
+  return {
+    rule: 'deceptive-name',
+    text: `Nom trompeur${NBSP}: ${
+      deceptive.imitates ? `il s’affiche comme «${NBSP}${deceptive.imitates}${NBSP}»` : 'il ne s’affiche pas du tout'
+    } mais contient ${deceptive.characters.join(', ')}.`,
+  };
+}
+
+/** What concerns the site as a whole: the declared cookies this browser does not hold. */
+export function siteFindings(charter: Charter, cookies: ClassifiedCookie[]): Finding[] {
+  const names = cookies.map((c) => c.cookie.name);
+  const findings: Finding[] = [];
+  for (const entry of charter.entries) {
+    for (const pattern of entry.names) {
+      const seen = 'exact' in pattern ? names.includes(pattern.exact) : names.some((n) => n.startsWith(pattern.prefix));
+      if (seen) continue;
+      const shown = 'exact' in pattern ? pattern.exact : `${pattern.prefix}*`;
+      findings.push({ rule: 'declared-not-seen', text: `«${NBSP}${shown}${NBSP}» est déclaré dans la charte mais absent de ce navigateur.` });
+    }
+  }
+  return findings;
+}

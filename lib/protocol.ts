@@ -1,0 +1,78 @@
+/**
+ * The one protocol between the extension's parts. Queries return one complete snapshot;
+ * commands return `{ done, failed }`. Thrown errors reach the caller as rejections.
+ */
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { CharterStatus } from './charter/choose';
+import type { FetchedPage } from './charter/fetch-page';
+import type { Charter } from './charter/model';
+import type { ClearPreview } from './actions/clear';
+import type { CookieStore } from './cookies/stores';
+import type { CommandResult } from './actions/result';
+import type { Portal } from './background/coverage';
+import type { Report } from './audit/report';
+import type { FirstVisitStatus } from './first-visit/run';
+import type { JournalEntry } from './auto-clear/settings';
+
+export type ReportResult = (
+  | {
+      state: 'report';
+      report: Report;
+      charterStatus: CharterStatus;
+      /** The published charter should be read (again). */
+      charterStale: boolean;
+      /** The page itself could be read (document.cookie, storage keys). */
+      pageRead: boolean;
+      resetUndo?: { id: string; at: string };
+      /** The latest reset, when it can no longer be undone: the browser was closed since. */
+      resetUndoGone?: { at: string };
+    }
+  /** `portal` when the page is an Opendatasoft portal Témoin may analyse, with the permission to ask. */
+  | { state: 'not-covered'; host: string | null; portal?: { permission: string } }
+  | { state: 'error'; message: string }
+) & {
+  /** The tab reported on, also when the active tab was asked for; absent when there was none. */
+  tabId?: number;
+};
+
+export interface ClearState {
+  preview: ClearPreview;
+  /** The latest clearing in this store that can be undone; `interrupted` when it was cut short. */
+  lastClear?: { id: string; at: string; count: number; interrupted?: boolean };
+  /** The latest clearing, when it can no longer be undone: the browser was closed since. */
+  undoGone?: { at: string; count: number };
+}
+
+/** What an extension page read of a published charter page. */
+export type CharterReading =
+  | { site: string; charter: Charter; warnings: string[] }
+  | { site: string; failure: { reason: string; url?: string } };
+
+interface ProtocolMap {
+  /** popup → background: a tab by its id (`popup.html?tabId=`), or the active one (toolbar). */
+  getReport(tab: number | 'active'): ReportResult;
+  resetPreferences(tabId: number): CommandResult;
+  fetchCharterPage(tabId: number): { site: string; page: FetchedPage };
+  recordCharterReading(reading: CharterReading): void;
+  addPortal(tabId: number): { host: string };
+  /** Cookie values by report cookie id, only when the visitor asks to export them. */
+  getCookieValues(tabId: number): Record<string, string>;
+  /** options → background: the cookie stores that page works in (a private one only from a private window). */
+  getCookieStores(): CookieStore[];
+  /** Without `storeId`, the default store. */
+  getClearState(request: { site: string; storeId?: string }): ClearState;
+  clearNonEssential(request: { site: string; ids: string[]; storeId?: string }): CommandResult;
+  getPortals(): Portal[];
+  removePortal(host: string): void;
+  /** « Tester une première visite » on a tab, for 5, 10, 20 or 30 seconds. */
+  startFirstVisit(request: { tabId: number; seconds: number }): FirstVisitStatus;
+  getFirstVisit(tabId: number): FirstVisitStatus;
+  /** Stops the test early; the visitor's cookies come back. */
+  stopFirstVisit(tabId: number): FirstVisitStatus;
+  /** « Historique des nettoyages »: each automatic clearing, and whether it can still be undone. */
+  getClearJournal(): (JournalEntry & { undoable: boolean })[];
+  /** popup or options → background */
+  undo(undoId: string): CommandResult;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
