@@ -3,7 +3,7 @@ import { categoryLabels } from '../audit/categories';
 import { rules } from '../audit/rules';
 import type { Report } from '../audit/report';
 import { partitionLabel } from '../cookies/model';
-import { timelineLine } from '../timeline/findings';
+import { timelineLine } from '../timeline/line';
 
 /** One cookie as the exported audit records it: facts, match and findings. */
 export interface AuditCookie {

@@ -1,8 +1,9 @@
 import { categoryLabels } from '../audit/categories';
 import { frenchDateTime } from '../french/format';
 import { rules } from '../audit/rules';
-import { timelineLine } from '../timeline/findings';
-import { verdictOf, type FirstVisitReport } from './model';
+import { timelineLine } from '../timeline/line';
+import type { FirstVisitReport } from './model';
+import { verdictOf } from './shown';
 
 /** One thing the portal set before any choice: a cookie or a storage key, never a value. */
 interface Row {

@@ -12,9 +12,6 @@ import { cookieKey } from '../cookies/model';
 import { buildReport, type Report } from '../audit/report';
 import type { Timeline } from '../timeline/model';
 
-/** How long a test watches, in seconds. */
-export const DURATIONS = [5, 10, 20, 30] as const;
-export const DEFAULT_DURATION = 10;
 
 export type StorageEntries = { local: [string, string][]; session: [string, string][] };
 
@@ -128,10 +125,3 @@ export function firstVisitReport(input: ReportInput): Omit<FirstVisitReport, 're
   };
 }
 
-/** The charter's verdict on one cookie, in words. */
-export function verdictOf(c: ClassifiedCookie): string {
-  if (!c.declared) return c.guess ? `non déclaré (probablement ${c.guess.provider})` : 'non déclaré';
-  if (c.category === 'necessary') return 'déclaré, nécessaire';
-  if (c.category === 'unclear') return 'déclaré, nécessité non précisée';
-  return 'déclaré, non nécessaire';
-}

@@ -21,7 +21,8 @@ import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies } from '../actions/removal';
 import { registrableDomain } from '../cookies/site';
 import { probeTab, putStorageInTab, takeStorageInTab } from '../page/inject';
-import { DURATIONS, firstVisitReport, type FirstVisitReport, type Observed, type SetAside } from './model';
+import { firstVisitReport, type FirstVisitReport, type Observed, type SetAside } from './model';
+import { DURATIONS } from './shown';
 
 export const setAsideItem = storage.defineItem<SetAside | null>('session:first-visit', { fallback: null, version: 1 });
 /** The latest reports, most recent first, for the popup to show and export. */

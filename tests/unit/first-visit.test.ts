@@ -3,7 +3,8 @@ import { chooseCharter } from '@/lib/charter/choose';
 import { issyCharter } from '@/lib/charter/issy';
 import { withoutValue } from '@/lib/cookies/model';
 import { firstVisitFile } from '@/lib/first-visit/export';
-import { firstVisitReport, verdictOf, type FirstVisitReport, type Observed } from '@/lib/first-visit/model';
+import { firstVisitReport, type FirstVisitReport, type Observed } from '@/lib/first-visit/model';
+import { verdictOf } from '@/lib/first-visit/shown';
 import { cookie } from './support/memory-cookies';
 
 const T0 = new Date(2026, 11, 2, 15, 40).getTime();
