@@ -6,7 +6,7 @@ import { cookieTimeline } from '@/lib/background/timeline';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
 import { onCookiesChanged } from '@/lib/cookies/jar';
-import { onMessage } from '@/lib/protocol';
+import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
 import { queued } from '@/lib/actions/queue';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/actions/undo-log';
@@ -15,13 +15,19 @@ import { takeOwnChange } from '@/lib/timeline/own-changes';
 import { clearAtStartup, recordOpenTabs, tabChanged } from '@/lib/auto-clear/run';
 import { firstVisitCookieChanged, firstVisitTabRemoved, firstVisitTabUpdated, recoverFirstVisit } from '@/lib/first-visit/run';
 
+const isMessage = (name: string): name is MessageName => Object.hasOwn(handlers, name);
+
+/** Answers one message of the protocol with its handler, for the extension's own pages only. */
+function answer<Name extends MessageName>(name: Name, all: Handlers) {
+  const handle = all[name];
+  onMessage(name, ({ data, sender }) => {
+    assertExtensionPage(sender);
+    return handle(data, sender);
+  });
+}
+
 export default defineBackground(() => {
-  for (const [name, handle] of Object.entries(handlers)) {
-    onMessage(name as keyof typeof handlers, async ({ data, sender }) => {
-      assertExtensionPage(sender);
-      return (handle as (data: unknown, from: typeof sender) => Promise<never>)(data, sender);
-    });
-  }
+  for (const name of Object.keys(handlers).filter(isMessage)) answer(name, handlers);
 
   // A clear or reset cut short when the background last stopped: its entry is made true to the jar.
   void queued(recoverInterrupted);

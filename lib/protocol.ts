@@ -2,7 +2,8 @@
  * The one protocol between the extension's parts. Queries return one complete snapshot;
  * commands return `{ done, failed }`. Thrown errors reach the caller as rejections.
  */
-import { defineExtensionMessaging } from '@webext-core/messaging';
+import { defineExtensionMessaging, type GetDataType, type GetReturnType, type MaybePromise } from '@webext-core/messaging';
+import type { Browser } from 'wxt/browser';
 import type { CharterStatus } from './charter/choose';
 import type { FetchedPage } from './charter/fetch-page';
 import type { Charter } from './charter/model';
@@ -48,7 +49,7 @@ export type CharterReading =
   | { site: string; charter: Charter; warnings: string[] }
   | { site: string; failure: { reason: string; url?: string } };
 
-interface ProtocolMap {
+export interface ProtocolMap {
   /** popup → background: a tab by its id (`popup.html?tabId=`), or the active one (toolbar). */
   getReport(tab: number | 'active'): ReportResult;
   resetPreferences(tabId: number): CommandResult;
@@ -76,3 +77,17 @@ interface ProtocolMap {
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+export type MessageName = keyof ProtocolMap;
+
+/**
+ * What answers a message in the background: its data (and the page that sent it) in, its answer
+ * out. The background's handlers `satisfies` this map, so a handler that takes or answers
+ * anything else than its message says does not compile.
+ */
+export type Handlers = {
+  [Name in MessageName]: (
+    data: GetDataType<ProtocolMap[Name]>,
+    sender: Browser.runtime.MessageSender,
+  ) => MaybePromise<GetReturnType<ProtocolMap[Name]>>;
+};

@@ -7,7 +7,7 @@ import { readSiteCookies } from '../cookies/read-site';
 import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
-import type { ClearState } from '../protocol';
+import type { Handlers } from '../protocol';
 import { coverageOf, portals } from './coverage';
 import { resetPreferences } from '../actions/reset';
 import { undo } from '../actions/undo';
@@ -61,7 +61,10 @@ function storeFor(storeId: string | undefined, sender?: Browser.runtime.MessageS
   return id;
 }
 
-/** What the extension's pages may ask of the background, by message name. */
+/**
+ * What the extension's pages may ask of the background, by message name: one handler for each
+ * message of the protocol, taking its data and answering its result (checked by `satisfies`).
+ */
 export const handlers = {
   getReport,
   fetchCharterPage,
@@ -71,25 +74,25 @@ export const handlers = {
 
   getPortals: () => portals.getValue(),
 
-  startFirstVisit: ({ tabId, seconds }: { tabId: number; seconds: number }) => changingCookies(startFirstVisit(tabId, seconds)),
+  startFirstVisit: ({ tabId, seconds }) => changingCookies(startFirstVisit(tabId, seconds)),
   getFirstVisit: firstVisitStatus,
   async getClearJournal() {
     const journal = await journalItem.getValue();
     return Promise.all(journal.map(async (entry) => ({ ...entry, undoable: entry.undoId !== undefined && (await findUndo(entry.undoId)) !== undefined })));
   },
-  async stopFirstVisit(tabId: number) {
+  async stopFirstVisit(tabId) {
     await changingCookies(endFirstVisit('arrêté à votre demande'));
     return firstVisitStatus(tabId);
   },
 
-  async getCookieValues(tabId: number) {
+  async getCookieValues(tabId) {
     const { url, coverage } = await coveredPage(tabId);
     if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
     const cookies = await readSiteCookies(url, await storeIdOfTab(tabId));
     return Object.fromEntries(cookies.map((c) => [cookieKey(c), c.value]));
   },
 
-  async resetPreferences(tabId: number) {
+  async resetPreferences(tabId) {
     const { url, coverage } = await coveredPage(tabId);
     if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
     const result = await changingCookies(resetPreferences(url, await storeIdOfTab(tabId), tabId));
@@ -98,9 +101,9 @@ export const handlers = {
     return result;
   },
 
-  getCookieStores: (_: unknown, sender?: Browser.runtime.MessageSender) => storesFor(privateSender(sender)),
+  getCookieStores: (_, sender) => storesFor(privateSender(sender)),
 
-  async getClearState({ site, storeId }: { site: string; storeId?: string }, sender?: Browser.runtime.MessageSender): Promise<ClearState> {
+  async getClearState({ site, storeId }, sender) {
     const store = storeFor(storeId, sender);
     const charter = await charterForClearing(site);
     const [preview, last, gone] = await Promise.all([
@@ -117,19 +120,16 @@ export const handlers = {
     };
   },
 
-  async clearNonEssential(
-    { site, ids, storeId }: { site: string; ids: string[]; storeId?: string },
-    sender?: Browser.runtime.MessageSender,
-  ) {
+  async clearNonEssential({ site, ids, storeId }, sender) {
     const store = storeFor(storeId, sender);
     return changingCookies(clearNonEssential(await charterForClearing(site), ids, store));
   },
 
-  async undo(undoId: string) {
+  async undo(undoId) {
     const { entry, ...result } = await changingCookies(undo(undoId));
     if (entry.kind === 'reset' && entry.tabId !== undefined && result.done.length) {
       await browser.tabs.reload(entry.tabId).catch(() => {}); // the tab may be gone; the cookies are back
     }
     return result;
   },
-};
+} satisfies Handlers;
