@@ -6,16 +6,23 @@ import { auditHtml } from './html';
 
 const types = { json: 'application/json', csv: 'text/csv;charset=utf-8', html: 'text/html;charset=utf-8' } as const;
 
+/** A file the visitor downloads: its name, its text and its media type. */
+export interface ExportedFile {
+  name: string;
+  text: string;
+  type: string;
+}
+
 /** The audit as a file to download: `temoin-data.issy.com-2026-11-29.csv`. */
 export function exportFile(
   report: Report,
   status: CharterStatus,
   format: keyof typeof types,
   values?: Record<string, string>,
-): { file: { name: string; text: string }; type: string } {
+): ExportedFile {
   const audit = auditOf(report, status, values);
   const text =
     format === 'json' ? JSON.stringify(audit, null, 2) : format === 'csv' ? `\ufeff${auditCsv(audit)}` : auditHtml(audit);
   const name = `temoin-${report.site}-${report.generatedAt.slice(0, 10)}.${format}`;
-  return { file: { name, text }, type: types[format] };
+  return { name, text, type: types[format] };
 }

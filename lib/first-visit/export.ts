@@ -2,6 +2,7 @@ import { categoryLabels } from '../audit/categories';
 import { frenchDateTime } from '../french/format';
 import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/line';
+import type { ExportedFile } from '../export/file';
 import type { FirstVisitReport } from './model';
 import { verdictOf } from './shown';
 
@@ -95,7 +96,7 @@ function escape(value: unknown): string {
   return String(value).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
-export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' | 'html'): { name: string; text: string; type: string } {
+export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' | 'html'): ExportedFile {
   const record = firstVisitRecord(report);
   const name = `temoin-premiere-visite-${report.site}-${report.startedAt.slice(0, 10)}.${format}`;
   if (format === 'json') return { name, text: JSON.stringify(record, null, 2), type: 'application/json' };
