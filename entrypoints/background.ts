@@ -6,6 +6,8 @@ import { cookieTimeline } from '@/lib/background/timeline';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
 import { onCookiesChanged } from '@/lib/cookies/jar';
+import { burst } from '@/lib/cookies/burst';
+import type { StoredCookie } from '@/lib/cookies/model';
 import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
 import { queued } from '@/lib/actions/queue';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
@@ -51,21 +53,14 @@ export default defineBackground(() => {
     if (change.status === 'complete' || change.url) void updateBadge(tabId);
   });
   // Cookies change in bursts: one count per burst, for the sites the burst concerns.
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let changed: NonNullable<Parameters<typeof updateBadges>[0]> = [];
+  const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed));
   const timeline = cookieTimeline();
   onCookiesChanged((cookie, removed, cause) => {
     siteCookies.changed(cookie, removed); // keeps the copy current (lib/background/cookie-copy.ts)
     const own = takeOwnChange(cookie, cause);
     timeline.changed(cookie, removed, cause, own); // when each cookie appeared (lib/timeline/)
     firstVisitCookieChanged(cookie, removed, own);
-    changed.push(cookie);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const burst = changed;
-      changed = [];
-      void updateBadges(burst);
-    }, 300);
+    badges.add(cookie);
   });
   // Without a site's permission the browser neither shows nor reports its cookies: the copies
   // are read again whenever a permission comes or goes.

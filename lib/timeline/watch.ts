@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { StoredCookie } from '../cookies/model';
+import { burst } from '../cookies/burst';
 import { concernsSite } from '../cookies/scope';
 import { applyChange, emptyTimeline, type CookieChange, type Timeline } from './model';
 
@@ -27,15 +28,12 @@ export function timelineWatch(io: Io, saveDelayMs = 250) {
   let domains: string[] = [];
   const pending: CookieChange[] = [];
   const ignored = new Set<string>();
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const concerned = (cookie: Pick<StoredCookie, 'domain' | 'partitionKey' | 'storeId'>) =>
     domains.some((domain) => concernsSite(cookie, domain) && !ignored.has(JSON.stringify([cookie.storeId, domain])));
 
-  function save() {
-    clearTimeout(timer);
-    timer = setTimeout(() => void io.save(timeline!), saveDelayMs);
-  }
+  const writes = burst(saveDelayMs, () => void io.save(timeline!));
+  const save = () => writes.add();
 
   function apply(change: CookieChange) {
     if (!concerned(change.cookie)) return;
@@ -83,7 +81,7 @@ export function timelineWatch(io: Io, saveDelayMs = 250) {
     /** Writes what is pending now (tests, and before the worker may sleep). */
     async flush(): Promise<void> {
       await ready;
-      clearTimeout(timer);
+      writes.cancel();
       await io.save(timeline!);
     },
   };
