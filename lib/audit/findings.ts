@@ -4,7 +4,7 @@ import type { Charter } from '../charter/model';
 import { durationSeconds } from '../charter/duration';
 import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
-import { frenchDate } from '../french/format';
+import { frenchDate, NBSP } from '../french/format';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from '../page/opendatasoft';
 import { registrableDomain } from '../cookies/site';
@@ -12,7 +12,6 @@ import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, TOLERANCE_DAYS, type Finding } from
 import { visibleName, type VisibleName } from '../cookies/visible-name';
 
 const DAY = 86_400;
-const NBSP = '\u00a0';
 
 export interface FindingContext {
   nowSeconds: number;

@@ -1,6 +1,7 @@
+import { NBSP } from '../french/format';
+
 /** How long a cookie has left, in plain French: « 2 semaines », « 13 mois », « fin de session ». */
 
-const NBSP = '\u00a0';
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;

@@ -10,7 +10,8 @@
 import { isPlatformCookie } from '../page/opendatasoft';
 import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
-import { NBSP, childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
+import { NBSP } from '../french/format';
+import { childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
 import { type Label, labelOf, yesNo } from './vocabulary';
 
 export const MAX_ROWS = 2000;

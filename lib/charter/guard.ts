@@ -4,6 +4,7 @@
  * would freeze the popup: so the page's size, nesting depth and number of tags are checked first,
  * by one pass over the text that never looks back. A real charter page is far within these limits.
  */
+import { NBSP } from '../french/format';
 
 /** Characters, not bytes: the fetch already refused pages over 2 MB. */
 export const MAX_CHARTER_CHARS = 2 * 1024 * 1024;
@@ -21,7 +22,6 @@ const FLAT = new Set([
 /** Elements whose content is text up to their end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript', 'iframe', 'noembed', 'noframes', 'plaintext']);
 
-const NBSP = '\u00a0';
 const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 
 function nameAt(html: string, start: number): { name: string; end: number } {

@@ -15,7 +15,8 @@ import { Outline, isBoldLine, labelIn, labelText } from './labels';
 import type { Charter, CharterEntry } from './model';
 import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLabel } from './prose';
 import { readNames } from './names';
-import { NBSP, childElements, tagOf } from './text';
+import { NBSP } from '../french/format';
+import { childElements, tagOf } from './text';
 
 export { UNKNOWN_PROVIDER, UNKNOWN_PURPOSE };
 

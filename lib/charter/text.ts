@@ -1,7 +1,5 @@
 /** Text and DOM helpers shared by the charter reader: folding, words, phrases, bounded walks. */
 
-export const NBSP = '\u00a0';
-
 const APOSTROPHES = '’‘ʼ`´';
 
 /** Lower-case and accent-free, one output unit per input unit so that indexes still line up. */

@@ -1,3 +1,6 @@
+/** The no-break space French puts before « : ; ! ? » and inside « guillemets ». */
+export const NBSP = '\u00a0';
+
 /** Dates as a French reader expects them: « 29 novembre 2026 », « 29 novembre 2026 à 14:05 ». */
 
 const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });
@@ -15,7 +18,7 @@ export function frenchDateTime(iso: string): string {
 
 /** « 1 cookie », « 3 cookies », with a non-breaking space. */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${n}\u00a0${n === 1 || n === 0 ? singular : pluralForm}`;
+  return `${n}${NBSP}${n === 1 || n === 0 ? singular : pluralForm}`;
 }
 
 const month = new Intl.DateTimeFormat('fr-FR', { month: 'long' });
