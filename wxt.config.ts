@@ -1,4 +1,6 @@
 import { defineConfig } from 'wxt';
+import { issyCharter } from './lib/charter/issy';
+import { permissionFor } from './lib/background/permission';
 
 // The extension is built for Chrome (MV3) and Firefox (MV2 and MV3) from the same sources.
 export default defineConfig({
@@ -11,8 +13,9 @@ export default defineConfig({
     // activeTab: on that click, Témoin may see which site the tab shows, to offer to analyse it.
     // contextualIdentities (Firefox): the options page names each container's cookies apart.
     permissions: ['cookies', 'storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['contextualIdentities'] : [])],
-    // The parent domain is needed: Chrome's cookies.getAll hides Domain=issy.com cookies without it.
-    host_permissions: ['*://*.issy.com/*'],
+    // The parent domain is needed (`*://*.issy.com/*`): Chrome's cookies.getAll hides
+    // Domain=issy.com cookies without it. The same pattern as a portal the visitor adds.
+    host_permissions: [permissionFor(issyCharter.site)],
     // Other Opendatasoft portals, each asked for when the visitor clicks « Analyser ce portail ».
     ...(manifestVersion === 3
       ? { optional_host_permissions: ['*://*/*'] }
