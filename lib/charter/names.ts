@@ -5,13 +5,11 @@
  * `UUID#[abcdef0123456789]{32}`, `_ga_XXXXXXXX`. A count (`_ga [x4]`) is dropped. Kinds and tools written where a
  * name should be (« Cookies de session », "HTTP", "Matomo") are not names: reported, not read.
  */
+import { isCookieName } from '../cookies/model';
 import type { NamePattern } from './model';
 import { INVISIBLE, fold } from './text';
 import { isKindOrTool, isVocabularyWord } from './vocabulary';
 
-/** What no cookie name contains (RFC 6265 token rules, and what would break our own lookups). */
-const NOT_IN_A_NAME = /[\s;,=<>"\u0000-\u001f\u007f]/;
-const MAX_NAME_CHARS = 256;
 
 /** Name-cell phrases introducing a prefix rule, folded; longest first so "prefixed" beats "prefix". */
 const PREFIX_PHRASES = [
@@ -47,10 +45,6 @@ export function trimName(text: string): string {
   while (end > start && (/\s/.test(text[end - 1]!) || TRAILING_JUNK.includes(text[end - 1]!))) end--;
   const name = text.slice(start, end);
   return /^[-–—] /.test(name) ? trimName(name.slice(2)) : name; // a list dash
-}
-
-function isValidName(name: string): boolean {
-  return name.length > 0 && name.length <= MAX_NAME_CHARS && !NOT_IN_A_NAME.test(name);
 }
 
 function isWordBoundary(text: string, at: number): boolean {
@@ -91,9 +85,9 @@ function patternOf(token: string): NamePattern | undefined {
   const variable = token.search(VARIABLE);
   if (variable >= 0) {
     const prefix = token.slice(0, variable); // `_pk_id.*`: the dot belongs to the prefix
-    return isValidName(prefix) ? { prefix } : undefined;
+    return isCookieName(prefix) ? { prefix } : undefined;
   }
-  return isValidName(token) ? { exact: token } : undefined;
+  return isCookieName(token) ? { exact: token } : undefined;
 }
 
 /** A count written after a name: `_ga [x4]`, `_gat (x2)`, `_hjid ×3`. */

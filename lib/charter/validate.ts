@@ -1,3 +1,4 @@
+import { isCookieName } from '../cookies/model';
 import { CATEGORIES, type Category, type Charter, type CharterEntry, type NamePattern } from './model';
 
 /**
@@ -6,7 +7,6 @@ import { CATEGORIES, type Category, type Charter, type CharterEntry, type NamePa
  */
 const MAX_ENTRIES = 2000;
 const MAX_TEXT = 2000;
-const NAME = /^[^\s;,=<>]{1,256}$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/i;
 
 function text(value: unknown, field: string, optional = false): string | undefined {
@@ -17,8 +17,8 @@ function text(value: unknown, field: string, optional = false): string | undefin
 
 function pattern(value: unknown): NamePattern {
   const p = value as Record<string, unknown>;
-  if (typeof p?.exact === 'string' && NAME.test(p.exact)) return { exact: p.exact };
-  if (typeof p?.prefix === 'string' && NAME.test(p.prefix)) return { prefix: p.prefix };
+  if (typeof p?.exact === 'string' && isCookieName(p.exact)) return { exact: p.exact };
+  if (typeof p?.prefix === 'string' && isCookieName(p.prefix)) return { prefix: p.prefix };
   throw new Error('charte invalide\u00a0: nom de cookie');
 }
 

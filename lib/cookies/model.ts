@@ -67,3 +67,15 @@ export function partitionLabel(key: PartitionKey | undefined): string {
 export function bareDomain(domain: string): string {
   return domain.startsWith('.') ? domain.slice(1) : domain;
 }
+
+/**
+ * The one rule for a cookie name, wherever Témoin takes one in (a charter read, a charter that
+ * crossed a message, the keep list): 1 to 256 characters, no space or control character, and
+ * none of `; , = < > "` (RFC 6265's separators, and what would split a list of names).
+ */
+const NOT_IN_A_NAME = /[\s;,=<>"\u0000-\u001f\u007f]/;
+export const MAX_NAME_CHARS = 256;
+
+export function isCookieName(name: string): boolean {
+  return name.length > 0 && name.length <= MAX_NAME_CHARS && !NOT_IN_A_NAME.test(name);
+}

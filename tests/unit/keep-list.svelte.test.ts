@@ -21,6 +21,20 @@ describe('the names to always keep', () => {
     expect(onchange).not.toHaveBeenCalled();
   });
 
+  it('refuses a name by the rule a charter’s names follow: separators, and more than 256 characters', async () => {
+    const onchange = vi.fn();
+    render(KeepList, { names: [], onchange });
+    for (const name of ['_ga,_gid', '<b>', 'x'.repeat(257)]) {
+      await fireEvent.input(screen.getByLabelText('Nom du cookie'), { target: { value: name } });
+      expect(screen.getByRole('alert')).toHaveTextContent('Un nom de cookie ne contient ni espace');
+      await fireEvent.click(screen.getByRole('button', { name: 'Ajouter' }));
+    }
+    expect(onchange).not.toHaveBeenCalled();
+    await fireEvent.input(screen.getByLabelText('Nom du cookie'), { target: { value: 'x'.repeat(256) } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Ajouter' }));
+    expect(onchange).toHaveBeenCalledWith(['x'.repeat(256)]);
+  });
+
   it('removes a name, says so, and puts focus on what it says', async () => {
     const onchange = vi.fn();
     const { rerender } = render(KeepList, { names: ['_ga', '_pk_id'], onchange });
