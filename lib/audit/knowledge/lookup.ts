@@ -1,7 +1,7 @@
 import { bareDomain } from '../../cookies/model';
 import { registrableDomain } from '../../cookies/site';
 import { knowledge } from './entries';
-import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './model';
+import type { KnowledgeEntry } from './model';
 
 /**
  * The knowledge base compiled once for lookups: a map of exact names, and the prefixes bucketed
@@ -81,11 +81,4 @@ export function guessCookie(name: string, domain: string): KnowledgeEntry | unde
 export function guessKey(name: string): KnowledgeEntry | undefined {
   const found = candidates(name);
   return found.find((entry) => !entry.domains) ?? found[0];
-}
-
-/** How many name patterns the knowledge base holds per kind, for reports. */
-export function knowledgeStats(): Record<KnowledgeKind, number> {
-  const stats = Object.fromEntries(Object.keys(kindLabels).map((kind) => [kind, 0])) as Record<KnowledgeKind, number>;
-  for (const entry of knowledge) stats[entry.kind] += entry.names.length;
-  return stats;
 }

@@ -33,8 +33,6 @@ export interface KnowledgeEntry {
    * is one: 'ga', 'matomo', 'xiti', 'at', 'piano', 'eulerian'.
    */
   consentKey?: string;
-  /** Typical lifetime the provider documents, in days, when it is a known fact (`_ga` 730, `_gid` 1). */
-  typicalDays?: number;
 }
 
 export const kindLabels: Record<KnowledgeKind, string> = {
