@@ -4,7 +4,7 @@ import { keepFocus } from './keep-focus';
 import { announce } from './live-region.svelte';
 
 /** A command run from a page: its result, or, when it could not run (refused, background gone), a result that says why. */
-export async function commandResult(run: () => Promise<CommandResult>, site = ''): Promise<CommandResult> {
+async function commandResult(run: () => Promise<CommandResult>, site = ''): Promise<CommandResult> {
   try {
     return await run();
   } catch (error) {
