@@ -12,7 +12,7 @@ import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
 import { queued } from '@/lib/actions/queue';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/actions/undo-log';
-import { portals } from '@/lib/background/coverage';
+import { pruneWithdrawn, watchCoverage } from '@/lib/background/coverage';
 import { takeOwnChange } from '@/lib/timeline/own-changes';
 import { clearAtStartup, recordOpenTabs, tabChanged } from '@/lib/auto-clear/run';
 import { firstVisitCookieChanged, firstVisitTabRemoved, firstVisitTabUpdated, recoverFirstVisit } from '@/lib/first-visit/run';
@@ -63,12 +63,17 @@ export default defineBackground(() => {
     badges.add(cookie);
   });
   // Without a site's permission the browser neither shows nor reports its cookies: the copies
-  // are read again whenever a permission comes or goes.
+  // are read again whenever a permission comes or goes. A portal whose permission is withdrawn
+  // (in the browser's add-on manager, maybe while Témoin was off) leaves the covered portals.
   browser.permissions.onAdded.addListener(() => siteCookies.forget());
-  browser.permissions.onRemoved.addListener(() => siteCookies.forget());
+  browser.permissions.onRemoved.addListener(() => {
+    siteCookies.forget();
+    void pruneWithdrawn().catch(() => {}); // not saved: tried again next time; every question asks the browser anyway
+  });
+  void pruneWithdrawn().catch(() => {});
   // A charter read again or a portal added or removed can change any count.
   charterRecords.watch(() => void updateBadges());
-  portals.watch(() => {
+  watchCoverage(() => {
     siteCookies.forget();
     void timeline.refreshDomains();
     void updateBadges();

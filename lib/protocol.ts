@@ -10,7 +10,7 @@ import type { Charter } from './charter/model';
 import type { ClearPreview } from './actions/clear';
 import type { CookieStore } from './cookies/stores';
 import type { CommandResult } from './actions/result';
-import type { Portal } from './background/coverage';
+import type { CoveredPortals } from './background/coverage';
 import type { Report } from './audit/report';
 import type { FirstVisitStatus } from './first-visit/run';
 import type { JournalEntry } from './auto-clear/settings';
@@ -63,7 +63,8 @@ export interface ProtocolMap {
   /** Without `storeId`, the default store. */
   getClearState(request: { site: string; storeId?: string }): ClearState;
   clearNonEssential(request: { site: string; ids: string[]; storeId?: string }): CommandResult;
-  getPortals(): Portal[];
+  /** options → background: the covered sites, each added portal checked against its permission. */
+  getPortals(): CoveredPortals;
   removePortal(host: string): void;
   /** « Tester une première visite » on a tab, for 5, 10, 20 or 30 seconds. */
   startFirstVisit(request: { tabId: number; seconds: number }): FirstVisitStatus;

@@ -25,11 +25,7 @@ async function coverageOfTab(tab: Browser.tabs.Tab): Promise<{ url?: URL; covera
   const url = tab.url && /^https?:/.test(tab.url) ? new URL(tab.url) : undefined;
   if (!url) return {};
   const coverage = await coverageOf(url.hostname);
-  // A portal whose permission the visitor withdrew is not covered any more.
-  if (coverage && !coverage.bundled && !(await browser.permissions.contains({ origins: [permissionFor(url.hostname)] }))) {
-    return { url };
-  }
-  return { url, coverage };
+  return coverage ? { url, coverage } : { url };
 }
 
 /** The popup opened from the toolbar reports on the active tab of the window it belongs to. */

@@ -8,7 +8,7 @@ import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
 import type { Handlers } from '../protocol';
-import { coverageOf, portals } from './coverage';
+import { coverageOf, coveredPortals } from './coverage';
 import { resetPreferences } from '../actions/reset';
 import { undo } from '../actions/undo';
 import { latestUndo, lostUndo } from '../actions/undo-log';
@@ -72,7 +72,7 @@ export const handlers = {
   addPortal,
   removePortal,
 
-  getPortals: () => portals.getValue(),
+  getPortals: coveredPortals,
 
   startFirstVisit: ({ tabId, seconds }) => changingCookies(startFirstVisit(tabId, seconds)),
   getFirstVisit: firstVisitStatus,

@@ -1,8 +1,6 @@
 import { browser } from 'wxt/browser';
-import { forgetCharter } from '../charter/records';
+import { listPortal, unlistPortal } from './coverage';
 import { permissionFor } from './permission';
-import { portals } from './coverage';
-import { written } from '../actions/result';
 import { isOpendatasoftTab, probeTab } from '../page/inject';
 
 /**
@@ -12,25 +10,18 @@ import { isOpendatasoftTab, probeTab } from '../page/inject';
 export async function addPortal(tabId: number): Promise<{ host: string }> {
   const tab = await browser.tabs.get(tabId);
   if (!tab.url || !/^https?:/.test(tab.url)) throw new Error('Cet onglet n’affiche pas de site web.');
-  const { host, origin } = new URL(tab.url);
+  const { host } = new URL(tab.url);
   if (!(await browser.permissions.contains({ origins: [permissionFor(host)] }))) {
     throw new Error(`Témoin n’a pas reçu l’autorisation de lire ${host}.`);
   }
   if (!(await isOpendatasoftTab(tabId, await probeTab(tabId)))) throw new Error(`${host} n’est pas un portail Opendatasoft.`);
-  const list = await portals.getValue();
-  if (!list.some((portal) => portal.host === host)) {
-    await written(portals.setValue([...list, { host, origin, addedAt: new Date().toISOString() }]), 'la liste des portails');
-  }
+  await listPortal(host);
   return { host };
 }
 
-/** Stops covering a portal: its permission is given back and what Témoin read of it is dropped. */
+/** Stops covering a portal: what Témoin read of it is dropped and its permission given back. */
 export async function removePortal(host: string): Promise<void> {
-  const list = await portals.getValue();
-  if (!list.some((portal) => portal.host === host)) throw new Error(`${host} n’est pas dans la liste.`);
-  await written(portals.setValue(list.filter((portal) => portal.host !== host)), 'la liste des portails');
-  await forgetCharter(host);
+  const { permissionShared } = await unlistPortal(host);
   // Another covered portal may share the registrable domain (and so the permission).
-  const sharing = list.some((p) => p.host !== host && permissionFor(p.host) === permissionFor(host));
-  if (!sharing) await browser.permissions.remove({ origins: [permissionFor(host)] });
+  if (!permissionShared) await browser.permissions.remove({ origins: [permissionFor(host)] });
 }

@@ -1,5 +1,4 @@
-import { coveredSites } from './coverage';
-import { registrableDomain } from '../cookies/site';
+import { coveredDomains } from './coverage';
 import { timelineItem, timelineWatch, type TimelineWatch } from '../timeline/watch';
 
 let watch: TimelineWatch | undefined;
@@ -9,7 +8,7 @@ export function cookieTimeline(): TimelineWatch {
   return (watch ??= timelineWatch({
     load: () => timelineItem.getValue(),
     save: (timeline) => timelineItem.setValue(timeline),
-    domains: async () => [...new Set((await coveredSites()).map((c) => registrableDomain(c.site)))],
+    domains: coveredDomains,
     now: () => Date.now(),
   }));
 }

@@ -112,4 +112,35 @@ describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
     expect(granted).toBe(false);
     await options.close();
   });
+
+  it('stops covering a portal whose permission the visitor withdraws in the browser', async () => {
+    await session.browser.grantHostPermission!('*://*.ville-exemple.fr/*');
+    const offer = await session.openPopupOn('https://opendata.ville-exemple.fr/?consent=1');
+    await clickButton(offer, 'Analyser ce portail');
+    await waitForText(offer, 'Charte publiée sur le site, lue le');
+    await offer.close();
+    const options = await session.browser.openExtensionPage('options.html');
+    await waitForText(options, 'ajouté le');
+    await options.waitForSelector('button[aria-label="Supprimer les cookies non essentiels de opendata.ville-exemple.fr"]', { timeout: 10_000 });
+
+    // As the add-on manager does: the permission goes, Témoin's list is not touched.
+    await session.control.evaluate(
+      () => new Promise((resolve) => chrome.permissions.remove({ origins: ['*://*.ville-exemple.fr/*'] }, resolve)),
+    );
+    // The open options page drops the portal, its clearing panel with it.
+    await options.waitForFunction(() => !document.body.innerText.includes('opendata.ville-exemple.fr'), { timeout: 10_000 });
+    await waitForText(options, 'data.issy.com');
+    // The background takes it out of the stored list.
+    await session.control.waitForFunction(
+      () =>
+        new Promise((resolve) =>
+          chrome.storage.local.get('portals', (items) => resolve(!((items.portals ?? []) as { host: string }[]).some((p) => p.host === 'opendata.ville-exemple.fr'))),
+        ),
+      { timeout: 10_000 },
+    );
+    await options.close();
+    const again = await session.openPopupOn('https://opendata.ville-exemple.fr/');
+    await waitForText(again, 'Ce site n’est pas couvert par Témoin.');
+    await again.close();
+  });
 });

@@ -65,11 +65,12 @@ describe('the options page, when the browser refuses a save', () => {
         if (name === 'getClearState') throw new Error('pas de charte');
         if (name === 'getClearJournal') return [];
         if (name === 'removePortal') throw new Error('Le navigateur n’a pas pu enregistrer la liste des portails (plein).');
+        if (name === 'getPortals') return { builtIn: ['data.issy.com'], added: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] };
         return undefined;
       }),
     }));
-    const { portals } = await import('@/lib/background/coverage');
-    await portals.setValue([{ host: 'opendata.ville-exemple.fr', origin: 'https://opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }]);
+    const listeners = { addListener: () => {}, removeListener: () => {} };
+    Object.assign(fakeBrowser.permissions, { onRemoved: listeners });
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const { default: Options } = await import('@/entrypoints/options/App.svelte');
     render(Options);
