@@ -84,9 +84,9 @@ describe('covered portals', () => {
 
   it('refuses to preview or clear a withdrawn portal rather than read an empty jar', async () => {
     new MemoryCookies([cookie({ name: '_ga', domain: VILLE })]).install();
-    await expect(handlers.getClearState({ site: VILLE })).resolves.toMatchObject({ preview: { site: VILLE } });
+    await expect(handlers.getClearState({ site: VILLE }, {})).resolves.toMatchObject({ preview: { site: VILLE } });
     withdraw(VILLE);
-    await expect(handlers.getClearState({ site: VILLE })).rejects.toThrow(`Témoin ne couvre pas ${VILLE}.`);
-    await expect(handlers.clearNonEssential({ site: VILLE, ids: [] })).rejects.toThrow(`Témoin ne couvre pas ${VILLE}.`);
+    await expect(handlers.getClearState({ site: VILLE }, {})).rejects.toThrow(`Témoin ne couvre pas ${VILLE}.`);
+    await expect(handlers.clearNonEssential({ site: VILLE, ids: [] }, {})).rejects.toThrow(`Témoin ne couvre pas ${VILLE}.`);
   });
 });
