@@ -120,14 +120,13 @@ describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
     await waitForText(offer, 'Charte publiée sur le site, lue le');
     await offer.close();
     const options = await session.browser.openExtensionPage('options.html');
-    await waitForText(options, 'ajouté le');
-    await options.waitForSelector('button[aria-label="Supprimer les cookies non essentiels de opendata.ville-exemple.fr"]', { timeout: 10_000 });
+    await waitForText(options, 'opendata.ville-exemple.fr — ajouté le');
 
     // As the add-on manager does: the permission goes, Témoin's list is not touched.
     await session.control.evaluate(
       () => new Promise((resolve) => chrome.permissions.remove({ origins: ['*://*.ville-exemple.fr/*'] }, resolve)),
     );
-    // The open options page drops the portal, its clearing panel with it.
+    // The open options page drops the portal from its list and its panels.
     await options.waitForFunction(() => !document.body.innerText.includes('opendata.ville-exemple.fr'), { timeout: 10_000 });
     await waitForText(options, 'data.issy.com');
     // The background takes it out of the stored list.
