@@ -1,5 +1,4 @@
 import type { Charter } from '../charter/model';
-import { cookieKey } from '../cookies/model';
 import { choosableIds, planClear, type ClearPlan } from './clear-plan';
 import { mergeInventory } from '../cookies/inventory';
 import { consentCookieOf } from '../page/opendatasoft';
@@ -8,7 +7,10 @@ import type { CommandResult } from './result';
 import { defaultStoreId } from '../cookies/stores';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies, touchedBy } from './removal';
-import { buildReport } from '../audit/report';
+import { classifyJar, listOrder } from '../audit/classify';
+import { decodeConsentRecord } from '../audit/consent-record';
+import { cookieFindings } from '../audit/findings';
+import { compileCharter } from '../charter/match';
 import { registrableDomain } from '../cookies/site';
 import { settings } from './keep-names';
 import { beginUndo, updateUndo } from './undo-log';
@@ -25,20 +27,24 @@ function siteUrl(charter: Charter): URL {
   return new URL(`https://${charter.site}/`);
 }
 
-/** The site's cookies in one store, with the plan computed from the charter and the keep list. */
+/**
+ * The site's cookies in one store, classified (lib/audit/classify.ts) and planned from the
+ * charter and the keep list; `byId` gives back the browser's cookie behind each id, in the jar's order.
+ */
 async function plan(charter: Charter, storeId: string) {
   const url = siteUrl(charter);
   const cookies = await readSiteCookies(url, storeId);
+  const nowSeconds = Date.now() / 1000;
+  // One classified cookie per cookie of the jar, in its order.
+  const classified = classifyJar(compileCharter(charter), mergeInventory(cookies, [], url), url.hostname, nowSeconds);
+  const byId = new Map(classified.map((c, i) => [c.id, cookies[i]!]));
+  // Judged as the popup judges them, against the visitor's recorded choice: the preview lists
+  // the necessary ones with what there is to say of them.
   const consentCookie = consentCookieOf(cookies, url);
-  const report = buildReport({
-    charter,
-    facts: mergeInventory(cookies, [], url),
-    pageUrl: url,
-    now: new Date(),
-    ...(consentCookie && { consentCookie }),
-  });
+  const consent = consentCookie && decodeConsentRecord(consentCookie.value);
+  for (const c of classified) c.findings = cookieFindings(c, { nowSeconds, host: url.hostname, ...(consent && { consent }) });
   const { keepNames } = await settings.getValue();
-  return { url, cookies, plan: planClear(report.cookies, keepNames, url.hostname) };
+  return { url, byId, plan: planClear(classified.sort(listOrder), keepNames, url.hostname) };
 }
 
 /** What clearing would offer in a store (the default one unless told). */
@@ -54,10 +60,10 @@ export async function previewClear(charter: Charter, storeId = defaultStoreId())
  */
 export function clearNonEssential(charter: Charter, ids: readonly string[], storeId = defaultStoreId()): Promise<CommandResult> {
   return queued(async () => {
-    const { url, cookies, plan: current } = await plan(charter, storeId);
+    const { url, byId, plan: current } = await plan(charter, storeId);
     const choosable = choosableIds(current);
     const deletable = new Set(ids.filter((id) => choosable.has(id)));
-    const targets = cookies.filter((c) => deletable.has(cookieKey(c)));
+    const targets = [...byId].filter(([id]) => deletable.has(id)).map(([, cookie]) => cookie);
     if (targets.length === 0) return { done: [], failed: [] };
     const scheme = url.protocol === 'http:' ? 'http' : 'https';
     const jar = await readDomainCookies(url, storeId);

@@ -1,5 +1,5 @@
 import type { Flag, ShownCategory } from './categories';
-import { bareDomain, type CookieFacts } from '../cookies/model';
+import { bareDomain, cookieKey, type CookieFacts } from '../cookies/model';
 import { findEntry, type CompiledCharter } from '../charter/match';
 import type { CharterEntry } from '../charter/model';
 import { guessCookie, guessKey } from './knowledge/lookup';
@@ -75,6 +75,41 @@ export function classifyCookie(
     flags: flagsOf(cookie, host, entry),
     findings: [],
   };
+}
+
+/**
+ * Every cookie of a jar classified against the charter, in the jar's order, each with an id
+ * unique in the jar: its `cookieKey`, numbered when a name only the page reported repeats.
+ * What the popup's report, clearing and the badge all start from.
+ */
+export function classifyJar(charter: CompiledCharter, facts: readonly CookieFacts[], host: string, nowSeconds: number): ClassifiedCookie[] {
+  const ids = new Set<string>();
+  return facts.map((cookie) => {
+    let id = cookieKey(cookie);
+    for (let n = 2; ids.has(id); n++) id = `${cookieKey(cookie)}#${n}`;
+    ids.add(id);
+    return classifyCookie(charter, cookie, host, nowSeconds, id);
+  });
+}
+
+/** The order Témoin lists cookies in: declared first, then the undeclared; by name within each group. */
+export function listOrder(a: ClassifiedCookie, b: ClassifiedCookie): number {
+  return (
+    Number(a.category === 'undeclared') - Number(b.category === 'undeclared') ||
+    a.cookie.name.localeCompare(b.cookie.name, 'fr') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * Undeclared cookies, as the toolbar badge counts them and the popup's totals repeat them:
+ * `reported`, those the browser reports (the badge reads the browser's jar, never the page);
+ * `pageOnly`, names only the page's script reported, which the popup mentions apart.
+ */
+export function undeclaredCount(cookies: readonly Pick<ClassifiedCookie, 'declared' | 'cookie'>[]): { reported: number; pageOnly: number } {
+  const undeclared = cookies.filter((c) => !c.declared);
+  const reported = undeclared.filter((c) => c.cookie.seenByApi).length;
+  return { reported, pageOnly: undeclared.length - reported };
 }
 
 /** A localStorage or sessionStorage key the page holds (never its value). */

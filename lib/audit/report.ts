@@ -1,8 +1,8 @@
-import { classifyCookie, classifyKey, type ClassifiedCookie, type StorageItem } from './classify';
+import { classifyJar, classifyKey, listOrder, undeclaredCount, type ClassifiedCookie, type StorageItem } from './classify';
 import { compileCharter } from '../charter/match';
 import type { Charter } from '../charter/model';
 import { decodeConsentRecord, type ConsentRecord } from './consent-record';
-import { cookieKey, type CookieFacts, type StoredCookie } from '../cookies/model';
+import type { CookieFacts, StoredCookie } from '../cookies/model';
 import { cookieFindings, madeInFuture, siteFindings } from './findings';
 import type { Finding } from './rules';
 import { registrableDomain } from '../cookies/site';
@@ -19,6 +19,8 @@ export interface Report {
   generatedAt: string;
   /** Declared cookies first, then the undeclared; by name within each group. */
   cookies: ClassifiedCookie[];
+  /** The toolbar badge's count (`reported`), and the undeclared names only the page reported. */
+  undeclared: { reported: number; pageOnly: number };
   /** The visitor's choice as the consent cookie records it, when there is one. */
   consent?: {
     record: ConsentRecord;
@@ -63,25 +65,15 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
     };
   const choice =
     timeline && choiceTimes(consent?.record, consentEntryOf(timeline, consentCookie, pageUrl.hostname, facts[0]?.storeId), now.getTime());
-  const ids = new Set<string>();
-  const cookies = facts.map((cookie) => {
-    let id = cookieKey(cookie);
-    for (let n = 2; ids.has(id); n++) id = `${cookieKey(cookie)}#${n}`;
-    ids.add(id);
-    const classified = classifyCookie(compiled, cookie, pageUrl.hostname, nowSeconds, id);
+  const cookies = classifyJar(compiled, facts, pageUrl.hostname, nowSeconds).map((classified) => {
     classified.findings = cookieFindings(classified, { nowSeconds, host: pageUrl.hostname, ...(consent && { consent: consent.record }) });
-    if (timeline && choice && cookie.seenByApi) {
-      classified.timeline = timelineOf(timeline, cookie);
+    if (timeline && choice && classified.cookie.seenByApi) {
+      classified.timeline = timelineOf(timeline, classified.cookie);
       classified.findings.push(...timelineFindings(classified, classified.timeline, choice));
     }
     return classified;
   });
-  cookies.sort(
-    (a, b) =>
-      Number(a.category === 'undeclared') - Number(b.category === 'undeclared') ||
-      a.cookie.name.localeCompare(b.cookie.name, 'fr') ||
-      a.id.localeCompare(b.id),
-  );
+  cookies.sort(listOrder);
   const local = storageKeys?.local ?? [];
   const session = storageKeys?.session ?? [];
   const storage = [
@@ -98,6 +90,7 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
     charter: { site, url, source, fetchedAt, ...(lang && { lang }) },
     generatedAt: now.toISOString(),
     cookies,
+    undeclared: undeclaredCount(cookies),
     ...(consent && { consent }),
     storage,
     storageTotal,

@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { chooseCharter } from '../charter/choose';
-import { compileCharter, findEntry } from '../charter/match';
+import { compileCharter } from '../charter/match';
+import { classifyJar, undeclaredCount } from '../audit/classify';
+import { mergeInventory } from '../cookies/inventory';
 import { charterRecord } from '../charter/records';
 import type { StoredCookie } from '../cookies/model';
 import { storeIdOfTab } from '../cookies/jar';
@@ -13,7 +15,7 @@ import { coveredPage } from './get-report';
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-/** The count of undeclared cookies on a covered tab; a neutral mark when there is none. */
+/** The count of undeclared cookies the browser reports on a covered tab; a neutral mark when there is none. */
 export async function updateBadge(tabId: number): Promise<void> {
   try {
     const { url, coverage } = await coveredPage(tabId);
@@ -21,10 +23,12 @@ export async function updateBadge(tabId: number): Promise<void> {
       await action.setBadgeText({ tabId, text: '' });
       return;
     }
-    const { charter, status } = chooseCharter(coverage.site, coverage.bundled, await charterRecord(coverage.site));
-    const compiled = compileCharter(charter);
+    // Without a charter read, the charter is empty: every cookie counts.
+    const { charter } = chooseCharter(coverage.site, coverage.bundled, await charterRecord(coverage.site));
     const cookies = await readSiteCookies(url, await storeIdOfTab(tabId), siteCookies.cookiesOf);
-    const undeclared = status.used === 'none' ? cookies.length : cookies.filter((c) => !findEntry(compiled, c)).length;
+    const classified = classifyJar(compileCharter(charter), mergeInventory(cookies, [], url), url.hostname, Date.now() / 1000);
+    // The popup's totals show the same count (lib/audit/report.ts).
+    const undeclared = undeclaredCount(classified).reported;
     await action.setBadgeText({ tabId, text: undeclared ? String(undeclared) : '✓' });
     await action.setBadgeBackgroundColor({ tabId, color: undeclared ? '#b3541e' : '#5b6475' });
     await action.setTitle({

@@ -62,6 +62,9 @@ describe.each(engines)('in %s', (_engine, launch) => {
       tabId,
     );
     expect(badge).toBe(String(undeclared));
+    // The popup's totals say the badge's number.
+    const totals = await popup.evaluate(() => document.querySelector('.totals')!.textContent!.replace(/[ \t\n]+/g, ' '));
+    expect(totals).toContain(`${badge}\u00a0non déclaré`);
   });
 
   /** Clicks an export button and reads the file the popup hands to the browser. */
