@@ -5,6 +5,7 @@ import { handlers } from '@/lib/background/handlers';
 import { cookieTimeline } from '@/lib/background/timeline';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
+import { readCharterIfDue } from '@/lib/background/charter-reading';
 import { onCookiesChanged } from '@/lib/cookies/jar';
 import { burst } from '@/lib/cookies/burst';
 import type { StoredCookie } from '@/lib/cookies/model';
@@ -47,10 +48,12 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void clearAtStartup());
 
   // The badge: undeclared cookies per tab, counted when a page loads and when cookies change.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     firstVisitTabUpdated(tabId, change.url);
     if (change.url || change.status === 'complete') void browser.tabs.get(tabId).then((tab) => tabChanged(tabId, tab.url), () => {});
     if (change.status === 'complete' || change.url) void updateBadge(tabId);
+    // A covered portal's charter is read again when due, in the page that loaded (lib/background/charter-reading.ts).
+    if (change.status === 'complete') void readCharterIfDue(tabId, tab.url).catch(() => {});
   });
   // Cookies change in bursts: one count per burst, for the sites the burst concerns.
   const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed));

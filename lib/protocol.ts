@@ -5,8 +5,6 @@
 import { defineExtensionMessaging, type GetDataType, type GetReturnType, type MaybePromise } from '@webext-core/messaging';
 import type { Browser } from 'wxt/browser';
 import type { CharterStatus } from './charter/choose';
-import type { FetchedPage } from './charter/fetch-page';
-import type { Charter } from './charter/model';
 import type { ClearPreview } from './actions/clear';
 import type { CookieStore } from './cookies/stores';
 import type { CommandResult } from './actions/result';
@@ -20,8 +18,10 @@ export type ReportResult = (
       state: 'report';
       report: Report;
       charterStatus: CharterStatus;
-      /** The published charter should be read (again). */
+      /** The published charter is due to be read, or being read: ask again with `readCharter`. */
       charterStale: boolean;
+      /** The charter asked for was read but could not be kept (storage full, for one): why. */
+      charterError?: string;
       /** The page itself could be read (document.cookie, storage keys). */
       pageRead: boolean;
       resetUndo?: { id: string; at: string };
@@ -44,17 +44,20 @@ export interface ClearState {
   undoGone?: { at: string; count: number };
 }
 
-/** What an extension page read of a published charter page. */
-export type CharterReading =
-  | { site: string; charter: Charter; warnings: string[] }
-  | { site: string; failure: { reason: string; url?: string } };
+/**
+ * A report on a tab by its id (`popup.html?tabId=`), or on the active one (toolbar). With
+ * `readCharter`, the site's published charter is read first (`when-due`: only if it is due;
+ * `now`: « Relire la charte »), and the report answered once it is kept.
+ */
+export interface ReportRequest {
+  tab: number | 'active';
+  readCharter?: 'when-due' | 'now';
+}
 
 export interface ProtocolMap {
-  /** popup → background: a tab by its id (`popup.html?tabId=`), or the active one (toolbar). */
-  getReport(tab: number | 'active'): ReportResult;
+  /** popup → background */
+  getReport(request: ReportRequest): ReportResult;
   resetPreferences(tabId: number): CommandResult;
-  fetchCharterPage(tabId: number): { site: string; page: FetchedPage };
-  recordCharterReading(reading: CharterReading): void;
   addPortal(tabId: number): { host: string };
   /** Cookie values by report cookie id, only when the visitor asks to export them. */
   getCookieValues(tabId: number): Record<string, string>;

@@ -5,7 +5,7 @@ import { reasonOf } from '../actions/result';
 import { storeIdOfTab } from '../cookies/jar';
 import { consentCookieOf } from '../page/opendatasoft';
 import { mergeInventory } from '../cookies/inventory';
-import type { ReportResult } from '../protocol';
+import type { ReportRequest, ReportResult } from '../protocol';
 import { permissionFor } from './permission';
 import { coverageOf, type Coverage } from './coverage';
 import { siteCookies } from './cookie-copy';
@@ -14,6 +14,7 @@ import { readSiteCookies } from '../cookies/read-site';
 import { buildReport } from '../audit/report';
 import { isOpendatasoftTab, probeTab } from '../page/inject';
 import { latestUndo, lostUndo } from '../actions/undo-log';
+import { charterReadingUnderWay, readCharter } from './charter-reading';
 
 /** The page a tab shows, and Témoin's coverage of its site when it has one. */
 export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?: Coverage }> {
@@ -35,7 +36,7 @@ async function tabOf(asked: number | 'active'): Promise<Browser.tabs.Tab | undef
   return active;
 }
 
-export async function getReport(asked: number | 'active'): Promise<ReportResult> {
+export async function getReport({ tab: asked, readCharter: when }: ReportRequest): Promise<ReportResult> {
   try {
     const tab = await tabOf(asked);
     if (tab?.id === undefined) return { state: 'error', message: 'Aucun onglet à examiner.' };
@@ -54,6 +55,15 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
         host: url.hostname,
         ...(portal && { portal: { permission: permissionFor(url.hostname) } }),
       };
+    }
+    // Asked for, the charter is read and kept first, so that the report matches against it.
+    let charterError: string | undefined;
+    if (when) {
+      try {
+        await readCharter(tabId, coverage, when);
+      } catch (error) {
+        charterError = `La lecture de la charte a échoué\u00a0: ${reasonOf(error)}`;
+      }
     }
     // All at once: each is a round trip to the browser.
     const [cookies, probe, undo, gone, record, timeline] = await Promise.all([
@@ -86,7 +96,8 @@ export async function getReport(asked: number | 'active'): Promise<ReportResult>
         }),
       }),
       charterStatus: status,
-      charterStale: charterIsStale(record, Date.now()),
+      charterStale: charterReadingUnderWay(coverage.site) || charterIsStale(record, Date.now()),
+      ...(charterError && { charterError }),
       pageRead: probe !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
       ...(gone && { resetUndoGone: { at: gone.at } }),

@@ -12,7 +12,6 @@ import { coverageOf, coveredPortals } from './coverage';
 import { resetPreferences } from '../actions/reset';
 import { undo } from '../actions/undo';
 import { latestUndo, lostUndo } from '../actions/undo-log';
-import { fetchCharterPage, recordCharterReading } from './charter-reading';
 import { siteCookies } from './cookie-copy';
 import { coveredPage, getReport } from './get-report';
 import { addPortal, removePortal } from './manage-portals';
@@ -67,8 +66,6 @@ function storeFor(storeId: string | undefined, sender?: Browser.runtime.MessageS
  */
 export const handlers = {
   getReport,
-  fetchCharterPage,
-  recordCharterReading,
   addPortal,
   removePortal,
 

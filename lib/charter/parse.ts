@@ -8,8 +8,10 @@
  * becomes a French warning, never an exception. Every pass is linear in the page and capped
  * (tables, rows, columns, cell and label text), so a huge or hostile page costs bounded time.
  * Regular expressions have no nested quantifiers.
+ *
+ * Runs in the portal's page (lib/page/charter.ts), so it imports nothing heavy: an entry's
+ * domains are kept as written, and reduced to registrable domains by the background (scope.ts).
  */
-import { registrableDomain } from '../cookies/site';
 import { type TableContext, UNKNOWN_PROVIDER, UNKNOWN_PURPOSE, entryOf, readTable } from './grid';
 import { Outline, isBoldLine, labelIn, labelText } from './labels';
 import type { Charter, CharterEntry } from './model';
@@ -106,7 +108,6 @@ function lastOfItsKind(item: Element, label: string): boolean {
 export function parseCharter(doc: Document, meta: { site: string; url: string; fetchedAt: string }): ParseResult {
   const warnings = new Warnings();
   const entries: CharterEntry[] = [];
-  const siteDomain = registrableDomain(meta.site);
   const outline = new Outline();
   const reader = new RecordReader();
   const consumed = new WeakSet<Element>();
@@ -118,15 +119,13 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
   let tables = 0;
   let proseCount = 0;
 
-  const scoped = (entry: CharterEntry): CharterEntry =>
-    entry.domains ? { ...entry, domains: [...new Set([...entry.domains.map(registrableDomain), siteDomain])] } : entry;
   const declare = (records: Record[], context: TableContext) => {
     for (const { nameText, fields } of records) {
       const { names, unreadable, notNames } = readNames(nameText);
       for (const text of [...unreadable, ...notNames]) warnings.add(`Texte${NBSP}: « ${text.slice(0, 60)} » n'est pas un nom de cookie lisible${NBSP}; ignoré.`);
       if (names.length === 0) continue;
       proseCount++;
-      entries.push(scoped(entryOf(names, fields, context)));
+      entries.push(entryOf(names, fields, context));
     }
   };
   const flush = () => {
@@ -156,7 +155,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         const layout = el.querySelector('table') !== null;
         if (layout) layoutTables.add(el);
         const read = readTable(el, label, () => context, layout ? () => {} : warnings.add);
-        for (const entry of read) entries.push(scoped(entry));
+        entries.push(...read);
         continue;
       }
       if (tag.length === 2 && tag.startsWith('h') && tag !== 'hr') {

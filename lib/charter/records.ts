@@ -81,6 +81,15 @@ export async function recordAttempt(site: string) {
   await update(site, (record) => ({ warnings: [], ...record, attempt: new Date().toISOString() }));
 }
 
+/** A reading ended with nothing to say (its page went away): the next page of the site reads again. */
+export async function forgetAttempt(site: string) {
+  await update(site, (record) => {
+    if (!record) return undefined;
+    const { attempt: _attempt, ...rest } = record;
+    return rest.live || rest.failure || rest.changes ? rest : undefined;
+  });
+}
+
 export async function forgetCharter(site: string) {
   await update(site, () => undefined);
 }

@@ -67,3 +67,40 @@ export function validateCharter(value: unknown, site: string): Charter {
   }
   return charter;
 }
+
+const MAX_WARNINGS = 50;
+const MAX_REASON = 500;
+
+/** An address of the site itself, or nothing: the page may not point a reading elsewhere. */
+function siteUrl(value: unknown, site: string): URL | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && url.hostname === site ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What a portal page answers when asked to read its charter (lib/page/charter.ts), checked: the
+ * page is untrusted. A charter read elsewhere than on the site is refused; a failure keeps its
+ * reason as text, cut to size, and its address only when it is the site's.
+ */
+export function validateReading(
+  value: unknown,
+  site: string,
+): { charter: Charter; warnings: string[] } | { failure: { reason: string; url?: string } } {
+  const reading = value as Record<string, unknown>;
+  if (reading?.failure !== undefined) {
+    const failure = reading.failure as Record<string, unknown>;
+    if (typeof failure?.reason !== 'string' || !failure.reason) throw new Error('charte invalide\u00a0: raison');
+    const url = siteUrl(failure.url, site);
+    return { failure: { reason: failure.reason.slice(0, MAX_REASON), ...(url && { url: url.href }) } };
+  }
+  const charter = validateCharter(reading?.charter, site);
+  // Read on the portal itself, or it is not the charter « publiée sur le site ».
+  if (!siteUrl(charter.url, site)) throw new Error('charte invalide\u00a0: adresse d’un autre site');
+  const warnings = Array.isArray(reading.warnings) ? reading.warnings : [];
+  return { charter, warnings: warnings.slice(0, MAX_WARNINGS).map((warning) => String(warning).slice(0, MAX_REASON)) };
+}

@@ -11,9 +11,8 @@ import type { CookieFacts, StoredCookie } from '../cookies/model';
 import { cookieKey } from '../cookies/model';
 import { buildReport, type Report } from '../audit/report';
 import type { Timeline } from '../timeline/model';
+import type { StorageEntries } from '../page/storage';
 
-
-export type StorageEntries = { local: [string, string][]; session: [string, string][] };
 
 /** What a test set aside, values and all, to put back exactly. Session storage only. */
 export interface SetAside {

@@ -1,77 +1,99 @@
 import { browser } from 'wxt/browser';
-import type { StorageEntries } from '../first-visit/model';
-import { putPageStorage, takePageStorage } from '../first-visit/page-storage';
-import {
-  CHARTER_FETCH_TIMEOUT_MS,
-  CHARTER_PAGE_TYPES,
-  fetchCharterPage,
-  MAX_CHARTER_BYTES,
-  type FetchedPage,
-} from '../charter/fetch-page';
-import { opendatasoftApiAnswers } from './opendatasoft';
-import { probePage, type PageProbe } from './probe';
+import type { PageCharterReading } from './charter';
+import { CHARTER_FETCH_TIMEOUT_MS } from './fetch-charter';
+import type { PageProbe } from './probe';
+import { PAGE_ENTRY, type PageRequests } from './requests';
+import type { StorageEntries } from './storage';
+
+/**
+ * The background's one door into portal pages: it runs the page script there and asks it
+ * (lib/page/requests.ts). Nothing else injects anything.
+ */
+
+/** Where WXT writes the page script (entrypoints/page.content.ts). */
+const PAGE_SCRIPT = '/content-scripts/page.js';
 
 /** How long a page may take to answer. A page whose scripts keep it busy never would. */
 export const PAGE_PROBE_LIMIT_MS = 3000;
 const API_PROBE_LIMIT_MS = 6000;
-const CHARTER_FETCH_LIMIT_MS = CHARTER_FETCH_TIMEOUT_MS * 2;
+/** The page's own fetch gives up sooner (8 s a page): this bounds the rest, parsing included. */
+export const CHARTER_READING_LIMIT_MS = CHARTER_FETCH_TIMEOUT_MS + 7000;
+/** Long: the page's storage is emptied by the same call that reads it, so giving up early could lose it. */
+const STORAGE_LIMIT_MS = 15_000;
+
+/** What a page answered, or that it did not: it could not be scripted, or was `late`. */
+export type PageAnswer<T> = { ok: true; value: T } | { ok: false; late: boolean };
+
+type Injection = { files: string[] } | { func: typeof callPageScript; args: Parameters<typeof callPageScript> };
 
 /**
- * Runs one of Témoin's self-contained functions inside a tab's page, for `limitMs` at most.
- * Undefined when the page cannot be scripted (a browser page, a site Témoin has no permission
- * for, a page still loading) or does not answer in time.
+ * Runs an injection in a tab's page (its top frame), for `limitMs` at most. Not ok when the
+ * page cannot be scripted (a browser page, a site Témoin has no permission for, a page still
+ * loading), gives nothing back, or does not answer in time.
  */
-async function inTab<Args extends unknown[], Result>(
-  tabId: number,
-  limitMs: number,
-  func: (...args: Args) => Result | Promise<Result>,
-  ...args: Args
-): Promise<Result | undefined> {
+async function inTab<T>(tabId: number, limitMs: number, injection: Injection): Promise<PageAnswer<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const run = browser.scripting.executeScript({ target: { tabId }, func, args } as never);
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), limitMs);
+    const run = browser.scripting.executeScript({ target: { tabId }, ...injection } as never);
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), limitMs);
     });
     const frames = await Promise.race([run, late]);
-    if (!frames) return undefined;
-    const [frame] = frames;
-    return ((frame as { result?: Result } | undefined)?.result ?? undefined) as Result | undefined;
+    if (frames === 'late') return { ok: false, late: true };
+    const value = (frames?.[0] as { result?: T } | undefined)?.result;
+    return value === undefined || value === null ? { ok: false, late: false } : { ok: true, value };
   } catch {
-    return undefined;
+    return { ok: false, late: false };
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** What the page sees: its cookie names, storage keys, Opendatasoft markup, charter links. */
-export function probeTab(tabId: number): Promise<PageProbe | undefined> {
-  return inTab(tabId, PAGE_PROBE_LIMIT_MS, probePage);
+/**
+ * Serialised by the browser into the page, so it refers to nothing outside its body: it only
+ * calls the answering function the page script left in the extension's world of the page.
+ */
+function callPageScript(entry: string, name: string, args: unknown[]): unknown {
+  const answer = (globalThis as Record<string, unknown>)[entry];
+  return typeof answer === 'function' ? answer(name, args) : undefined;
+}
+
+/** Runs the page script: what the page sees (its cookie names, storage keys, Opendatasoft markup). */
+export async function probeTab(tabId: number): Promise<PageProbe | undefined> {
+  const answer = await inTab<PageProbe>(tabId, PAGE_PROBE_LIMIT_MS, { files: [PAGE_SCRIPT] });
+  return answer.ok ? answer.value : undefined;
+}
+
+/** Runs the page script, then asks it `name`: the script answers in the document the tab shows now. */
+async function askPage<Name extends keyof PageRequests>(
+  tabId: number,
+  limitMs: number,
+  name: Name,
+  ...args: Parameters<PageRequests[Name]>
+): Promise<PageAnswer<Awaited<ReturnType<PageRequests[Name]>>>> {
+  if (!(await probeTab(tabId))) return { ok: false, late: false };
+  return inTab(tabId, limitMs, { func: callPageScript, args: [PAGE_ENTRY, name, args] });
 }
 
 export async function isOpendatasoftTab(tabId: number, probe?: PageProbe): Promise<boolean> {
-  return probe?.opendatasoftMarkup === true || (await inTab(tabId, API_PROBE_LIMIT_MS, opendatasoftApiAnswers)) === true;
+  if (probe?.opendatasoftMarkup) return true;
+  const answer = await askPage(tabId, API_PROBE_LIMIT_MS, 'portalApiAnswers');
+  return answer.ok && answer.value === true;
 }
 
-/** The charter page's HTML, fetched from the portal's page, without the visitor's cookies. */
-export async function fetchCharterInTab(tabId: number, candidates: string[]): Promise<FetchedPage> {
-  return (
-    (await inTab(tabId, CHARTER_FETCH_LIMIT_MS, fetchCharterPage, candidates, MAX_CHARTER_BYTES, CHARTER_FETCH_TIMEOUT_MS, CHARTER_PAGE_TYPES)) ?? {
-      ok: false,
-      reason: 'la page du portail n’a pas pu être lue',
-    }
-  );
+/** The site's published charter, read and parsed in the portal's page (lib/page/charter.ts). Untrusted. */
+export function readCharterInTab(tabId: number, site: string): Promise<PageAnswer<PageCharterReading>> {
+  return askPage(tabId, CHARTER_READING_LIMIT_MS, 'readCharter', site);
 }
 
-const STORAGE_LIMIT_MS = 15_000;
-
-/** A first-visit test takes the page's storage aside (lib/first-visit/page-storage.ts). */
-export function takeStorageInTab(tabId: number): Promise<StorageEntries | undefined> {
-  // Long: the page's storage is emptied by the same call that reads it, so giving up early could lose it.
-  return inTab(tabId, STORAGE_LIMIT_MS, takePageStorage);
+/** A first-visit test takes the page's storage aside (lib/page/storage.ts). */
+export async function takeStorageInTab(tabId: number): Promise<StorageEntries | undefined> {
+  const answer = await askPage(tabId, STORAGE_LIMIT_MS, 'takeStorage');
+  return answer.ok ? answer.value : undefined;
 }
 
 /** …and puts it back; false when the page could not be written. */
 export async function putStorageInTab(tabId: number, entries: StorageEntries): Promise<boolean> {
-  return (await inTab(tabId, STORAGE_LIMIT_MS, putPageStorage, entries)) === true;
+  const answer = await askPage(tabId, STORAGE_LIMIT_MS, 'putStorage', entries);
+  return answer.ok && answer.value === true;
 }

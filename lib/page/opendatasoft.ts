@@ -2,7 +2,7 @@ import type { StoredCookie } from '../cookies/model';
 
 /**
  * Is this page an Opendatasoft portal? Its markup says so (probe.ts), or its catalogue API
- * answers JSON. Injected into the page, so `opendatasoftApiAnswers` stays self-contained.
+ * answers JSON: asked from the page (lib/page/requests.ts), on its own origin.
  */
 export async function opendatasoftApiAnswers(): Promise<boolean> {
   try {

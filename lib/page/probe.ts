@@ -1,9 +1,11 @@
 /**
- * What Témoin reads inside a portal page. `probePage` is injected on demand with
- * `scripting.executeScript` when the visitor opens Témoin, so nothing runs in the portal's pages
- * otherwise. The browser serialises the function: it must stay self-contained (no imports, no
- * helpers from outside its body).
+ * What Témoin reads inside a portal page, what only the page knows: the cookie names its scripts
+ * see, its storage keys, its Opendatasoft markup. Returned by the page script
+ * (entrypoints/page.content.ts) each time the background runs it.
  */
+
+/** As many storage keys as a report lists (lib/audit/report.ts); the rest are only counted. */
+const MAX_KEYS = 500;
 
 export interface PageProbe {
   /** Every name in `document.cookie`, repeated when several cookies share a name. */
@@ -16,15 +18,9 @@ export interface PageProbe {
   sessionStorageCount: number;
   /** The page carries Opendatasoft's markup. */
   opendatasoftMarkup: boolean;
-  /** Same-origin links of the page's footer, in page order (at most 20); judged by `isCharterLink`. */
-  charterLinks: string[];
-  /** `<html lang>`, e.g. `fr`. */
-  lang: string;
 }
 
 export function probePage(): PageProbe {
-  // As many as a report lists (report.ts); the rest are only counted. The function is serialised alone.
-  const MAX_KEYS = 500;
   const cookieText = document.cookie;
   const cookieNames =
     cookieText.trim() === ''
@@ -52,14 +48,6 @@ export function probePage(): PageProbe {
   const [localStorageKeys, localStorageCount] = keysOf('localStorage');
   const [sessionStorageKeys, sessionStorageCount] = keysOf('sessionStorage');
 
-  // Only the footer's links, where portals link their charter; the background keeps those whose
-  // path names a charter, never what their text says (the page writes it).
-  const charterLinks: string[] = [];
-  for (const link of document.querySelectorAll<HTMLAnchorElement>('footer a[href], .ods-front-footer a[href]')) {
-    if (link.origin === location.origin && !charterLinks.includes(link.href)) charterLinks.push(link.href);
-    if (charterLinks.length >= 20) break;
-  }
-
   return {
     cookieNames,
     localStorageKeys,
@@ -68,7 +56,5 @@ export function probePage(): PageProbe {
     sessionStorageCount,
     opendatasoftMarkup:
       document.querySelector('.ods-front-header, .ods-front-footer, [class^="ods-"], [class*=" ods-"]') !== null,
-    charterLinks,
-    lang: document.documentElement.lang,
   };
 }

@@ -10,7 +10,7 @@ export function askFirstReport(): Promise<ReportResult> {
   const param = new URLSearchParams(location.search).get('tabId');
   const tab = param === null ? 'active' : /^\d+$/.test(param) ? Number(param) : undefined;
   if (tab === undefined) return Promise.resolve({ state: 'error', message: 'Aucun onglet à examiner.' });
-  return sendMessage('getReport', tab).catch((error: unknown) => ({
+  return sendMessage('getReport', { tab }).catch((error: unknown) => ({
     state: 'error' as const,
     message: error instanceof Error ? error.message : String(error),
   }));

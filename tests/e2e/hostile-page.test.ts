@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { clickButton, rowText, tabIdOf, waitForText } from './harness';
+import { clickButton, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
@@ -52,6 +52,9 @@ describe.each(engines)('a hostile page, in %s', (engine, launch) => {
     popup = await session.openPopupOn('https://data.issy.com/?hostile=1');
     popupPath = `popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`;
     await waitForText(popup, 'Charte publiée sur le site, lue le');
+    // The first page's load read the charter already: read again from the hostile page's links.
+    await clickButton(popup, 'Relire la charte');
+    await waitForOutcome(popup, /^Charte relue sur le site/);
     const requests = session.replica.requests().filter((r) => r.host === 'data.issy.com');
     expect(requests.filter((r) => r.path.startsWith('/account/') || r.path.startsWith('/explore/'))).toEqual([]);
     const charter = requests.filter((r) => r.path.startsWith('/terms/'));

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { allCookies, clickButton, rowText, waitForOutcome, waitForText } from './harness';
+import { allCookies, clickButton, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';
 
 describe.each(engines)('in %s', (_engine, launch) => {
@@ -47,6 +47,34 @@ describe.each(engines)('in %s', (_engine, launch) => {
     await waitForText(popup, 'La charte a changé depuis la lecture précédente');
     await waitForText(popup, 'retirés : « _pk_* »');
     expect(await rowText(popup, '_pk_id.1.a1b2')).toContain('Non déclaré');
+  });
+});
+
+describe.each(engines)('with no popup open, in %s', (_engine, launch) => {
+  const session = useSession(launch);
+
+  it('reads the published charter when a page of the portal loads and the charter is due', async () => {
+    session.replica.setIssyCharter('extended');
+    await session.browser.openPage('https://data.issy.com/');
+    // What the background keeps of the site's charter, once it has one: read in the page, no popup opened.
+    const kept = await session.control.waitForFunction(
+      async () => {
+        const area = ((globalThis as any).browser ?? chrome).storage.local;
+        const { charters } = await area.get('charters');
+        return charters?.['data.issy.com']?.live ?? false;
+      },
+      { timeout: 20_000, polling: 200 },
+    );
+    const live = (await kept.jsonValue()) as { url: string; source: string; entries: { names: { prefix?: string }[] }[] };
+    expect(live.source).toBe('live');
+    expect(live.url).toMatch(/^https:\/\/data\.issy\.com\/terms\//);
+    expect(live.entries.flatMap((e) => e.names)).toContainEqual({ prefix: '_pk_' });
+    expect(session.replica.requests().filter((r) => r.path.startsWith('/terms/')).every((r) => !r.withCookies)).toBe(true);
+
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`);
+    await waitForText(popup, 'Charte publiée sur le site, lue le');
+    expect(await rowText(popup, '_pk_id.1.a1b2')).toContain('Matomo');
+    await popup.close();
   });
 });
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { charterIsStale, chooseCharter, CHARTER_MAX_AGE_MS, CHARTER_RETRY_MS } from '@/lib/charter/choose';
-import { charterCandidates } from '@/lib/charter/fetch-page';
+import { charterCandidates } from '@/lib/page/fetch-charter';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { charterRecord, recordFailure, recordReading } from '@/lib/charter/records';

@@ -11,7 +11,7 @@ import {
   fetchCharterPage,
   isCharterLink,
   MAX_CHARTER_BYTES,
-} from '@/lib/charter/fetch-page';
+} from '@/lib/page/fetch-charter';
 import { charterRecord, recordAttempt, recordFailure } from '@/lib/charter/records';
 
 const origin = location.origin;
@@ -213,30 +213,6 @@ describe('after a failed or unfinished reading', () => {
     await recordAttempt('data.issy.com');
     await recordFailure('data.issy.com', 'charte refusée');
     expect(await charterRecord('data.issy.com')).not.toHaveProperty('attempt');
-  });
-});
-
-describe('the popup waiting for the charter page', () => {
-  it('ends « Lecture de la charte… » with a French reason when the page never comes', async () => {
-    vi.useFakeTimers();
-    const sent: unknown[] = [];
-    vi.doMock('@/lib/protocol', () => ({
-      sendMessage: vi.fn((name: string, data: unknown) => {
-        if (name === 'fetchCharterPage') return new Promise(() => {}); // never answers
-        sent.push(data);
-        return Promise.resolve();
-      }),
-    }));
-    try {
-      const { readLiveCharter, CHARTER_READING_LIMIT_MS } = await import('@/lib/charter/read-live');
-      const reading = readLiveCharter(1, 'data.issy.com');
-      await vi.advanceTimersByTimeAsync(CHARTER_READING_LIMIT_MS + 1);
-      await reading;
-      expect(sent).toEqual([{ site: 'data.issy.com', failure: { reason: 'le site n’a pas répondu à temps' } }]);
-    } finally {
-      vi.doUnmock('@/lib/protocol');
-      vi.useRealTimers();
-    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
  * A charter page built to choke the HTML parser is measured and refused before any parse, so
- * the popup never freezes on it.
+ * the portal's page never freezes on it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,31 +77,24 @@ describe('measuring a charter page before parsing it', () => {
   });
 });
 
-describe('reading a charter page in the popup', () => {
+describe('reading a charter page in the portal’s page', () => {
   it('never hands a refused page to the parser', async () => {
-    const sent: unknown[] = [];
-    vi.doMock('@/lib/protocol', () => ({
-      sendMessage: vi.fn(async (name: string, data: unknown) => {
-        if (name === 'fetchCharterPage') return { site: 'data.issy.com', page: { ok: true, url: 'https://data.issy.com/terms/cookies-policy/', html: nested(200_000) } };
-        sent.push({ name, data });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (url: string) => {
+        const response = new Response(nested(200_000), { headers: { 'content-type': 'text/html' } });
+        return Object.defineProperty(response, 'url', { value: url });
       }),
-    }));
+    );
     const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
-    const { readLiveCharter } = await import('@/lib/charter/read-live');
-    await readLiveCharter(1, 'data.issy.com');
-    expect(parse).not.toHaveBeenCalled();
-    expect(sent).toEqual([
-      {
-        name: 'recordCharterReading',
-        data: {
-          site: 'data.issy.com',
-          failure: {
-            reason: `charte refusée\u00a0: balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}\u00a0niveaux`,
-            url: 'https://data.issy.com/terms/cookies-policy/',
-          },
-        },
+    const { readCharterInPage } = await import('@/lib/page/charter');
+    expect(await readCharterInPage('data.issy.com')).toEqual({
+      failure: {
+        reason: `charte refusée\u00a0: balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}\u00a0niveaux`,
+        url: new URL('/terms/cookies-policy/', location.href).href,
       },
-    ]);
-    vi.doUnmock('@/lib/protocol');
+    });
+    expect(parse).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
   });
 });

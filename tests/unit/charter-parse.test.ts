@@ -6,12 +6,15 @@ import { durationSeconds } from '@/lib/charter/duration';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter, CharterEntry } from '@/lib/charter/model';
 import { parseCharter } from '@/lib/charter/parse';
+import { scopeToSite } from '@/lib/charter/scope';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '../fixtures', path), 'utf8');
 const meta = { site: 'data.example.org', url: 'https://data.example.org/terms/cookies-policy/', fetchedAt: '2026-12-01T10:00:00.000Z' };
 
+/** Read as the page script reads it, then scoped as the background keeps it. */
 function parse(html: string) {
-  return parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
+  const { charter, warnings } = parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
+  return { charter: scopeToSite(charter), warnings };
 }
 
 /**

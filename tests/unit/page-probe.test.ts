@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { footerLinks } from '@/lib/page/fetch-charter';
 import { probePage } from '@/lib/page/probe';
 
 afterEach(() => {
@@ -35,9 +36,8 @@ describe('reading a portal page', () => {
       <a href="/explore/">Données</a>
       <footer class="ods-front-footer"><a href="/terms/cookies-policy/">Charte cookies</a>
       <a href="https://elsewhere.example/cookies">ailleurs</a></footer>`;
-    const probe = probePage();
-    expect(probe.opendatasoftMarkup).toBe(true);
-    expect(probe.charterLinks).toEqual([new URL('/terms/cookies-policy/', location.href).href]);
+    expect(probePage().opendatasoftMarkup).toBe(true);
+    expect(footerLinks()).toEqual([new URL('/terms/cookies-policy/', location.href).href]);
   });
 
   it('says when the page is not an Opendatasoft portal', () => {

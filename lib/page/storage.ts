@@ -1,8 +1,10 @@
 /**
- * A page's localStorage and sessionStorage, taken aside and put back by a first-visit test.
- * Injected with `scripting.executeScript`: each function stays self-contained.
+ * A page's localStorage and sessionStorage, taken aside and put back by a first-visit test
+ * (lib/first-visit/run.ts), at the background's request.
  */
-import type { StorageEntries } from './model';
+
+/** Both storage areas of a page, key and value, in order. */
+export type StorageEntries = { local: [string, string][]; session: [string, string][] };
 
 /** Every entry of both areas, then both emptied: the page looks like a first visitor's. */
 export function takePageStorage(): StorageEntries {

@@ -1,9 +1,8 @@
 /**
- * Reading the published charter page from inside the portal's own page. The page is hostile
+ * Fetching the published charter page from inside the portal's own page. The page is hostile
  * ground: it chooses its links, its server chooses redirects, types and timing. So Témoin asks
  * only for known charter paths and at most two footer links judged by their path, with a GET that
  * carries no cookie, gives up after a few seconds, and takes nothing but a web page of this origin.
- * Injected with `scripting.executeScript`, so `fetchCharterPage` must stay self-contained.
  */
 
 export type FetchedPage =
@@ -35,7 +34,10 @@ export function isCharterLink(link: string, origin: string): boolean {
     return false;
   }
   if (url.origin !== origin || url.username || url.password || url.hash) return false;
-  if ([...url.searchParams.keys()].some((key) => key !== 'flg')) return false;
+  // Not iterated: in a Firefox content script, the page's URLSearchParams gives no iterable keys.
+  let otherQuery = false;
+  url.searchParams.forEach((_value, key) => (otherQuery ||= key !== 'flg'));
+  if (otherQuery) return false;
   let path: string;
   try {
     path = decodeURIComponent(url.pathname);
@@ -43,6 +45,22 @@ export function isCharterLink(link: string, origin: string): boolean {
     return false;
   }
   return CHARTER_PATH.test(path) && !ACTION_PATH.test(path);
+}
+
+/** Footer links looked at, at most. */
+const MAX_FOOTER_LINKS = 20;
+
+/**
+ * Same-origin links of the footer, where portals link their charter, in page order; those whose
+ * path names a charter are fetched (`isCharterLink`), never for what their text says (the page writes it).
+ */
+export function footerLinks(): string[] {
+  const links: string[] = [];
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('footer a[href], .ods-front-footer a[href]')) {
+    if (link.origin === location.origin && !links.includes(link.href)) links.push(link.href);
+    if (links.length >= MAX_FOOTER_LINKS) break;
+  }
+  return links;
 }
 
 /** The page's charter links that pass `isCharterLink` (two at most), then the known paths. */
@@ -60,9 +78,9 @@ export const CHARTER_PAGE_TYPES = ['text/html', 'application/xhtml+xml'];
 
 export async function fetchCharterPage(
   candidates: string[],
-  maxBytes: number,
-  timeoutMs: number,
-  pageTypes: string[],
+  maxBytes = MAX_CHARTER_BYTES,
+  timeoutMs = CHARTER_FETCH_TIMEOUT_MS,
+  pageTypes = CHARTER_PAGE_TYPES,
 ): Promise<FetchedPage> {
   // The reason told is the first page found but refused, rather than a later address that does not exist.
   let failure: FetchedPage | undefined;

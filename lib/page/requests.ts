@@ -1,0 +1,28 @@
+/**
+ * How the background talks to the page script (entrypoints/page.content.ts), in two phases.
+ * Injected, the script reads the page and returns what it saw (`PageProbe`); it also leaves, in
+ * the extension's own world of the page (which the page's scripts cannot reach), a function that
+ * answers the requests below. The background asks them with a one-line injected call
+ * (lib/page/inject.ts), which carries their arguments: a file injection cannot.
+ */
+import type { PageCharterReading } from './charter';
+import type { StorageEntries } from './storage';
+
+/** What the background may ask the page script once it runs in a page, by name. */
+export interface PageRequests {
+  /** Reads the site's published charter, when it is due (lib/background/charter-reading.ts). */
+  readCharter(site: string): Promise<PageCharterReading>;
+  /** Does the page's origin answer Opendatasoft's catalogue API? */
+  portalApiAnswers(): Promise<boolean>;
+  /** A first-visit test takes the page's storage aside, then puts it back (lib/first-visit/run.ts). */
+  takeStorage(): StorageEntries;
+  putStorage(entries: StorageEntries): boolean;
+}
+
+/** The global the page script's answering function is left under, in the extension's world. */
+export const PAGE_ENTRY = 'temoinPage';
+
+export type PageEntry = <Name extends keyof PageRequests>(
+  name: Name,
+  args: Parameters<PageRequests[Name]>,
+) => ReturnType<PageRequests[Name]>;
