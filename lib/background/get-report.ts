@@ -65,6 +65,8 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
         charterError = `La lecture de la charte a échoué\u00a0: ${reasonOf(error)}`;
       }
     }
+    // Looked at before the record is read: should a reading end in between, the popup still asks again.
+    const underWay = charterReadingUnderWay(coverage.site);
     // All at once: each is a round trip to the browser.
     const [cookies, probe, undo, gone, record, timeline] = await Promise.all([
       storeId.then((id) => readSiteCookies(url, id, siteCookies.cookiesOf)),
@@ -96,7 +98,7 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
         }),
       }),
       charterStatus: status,
-      charterStale: charterReadingUnderWay(coverage.site) || charterIsStale(record, Date.now()),
+      charterStale: underWay || charterIsStale(record, Date.now()),
       ...(charterError && { charterError }),
       pageRead: probe !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
