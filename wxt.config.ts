@@ -9,7 +9,8 @@ export default defineConfig({
     name: 'Témoin',
     description:
       'Montre chaque cookie d’un portail open data, qui le dépose et pourquoi, selon la charte du site.',
-    // scripting: the page is read only when the visitor opens Témoin, never otherwise.
+    // scripting: the page script (entrypoints/page.content.ts) runs only when the visitor opens
+    // Témoin, and when a covered portal's page loads while its charter is due to be read again.
     // activeTab: on that click, Témoin may see which site the tab shows, to offer to analyse it.
     // contextualIdentities (Firefox): the options page names each container's cookies apart.
     permissions: ['cookies', 'storage', 'scripting', 'activeTab', ...(browser === 'firefox' ? ['contextualIdentities'] : [])],
