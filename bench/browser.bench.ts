@@ -181,7 +181,7 @@ it('times the popup with 180 cookies and 1,000 more of other sites', async () =>
 it('measures what Témoin runs inside a portal page', async () => {
   const session: CDPSession = await portal.createCDPSession();
   // Every script compiled in Témoin's world of the page: the page script (entrypoints/page.content.ts),
-  // injected at each opening, and any call the background makes into it.
+  // injected when the page has none, and each call the background makes into it.
   const isolated: { url: string; length: number }[] = [];
   session.on('Debugger.scriptParsed', (event) => {
     if ((event.executionContextAuxData as { type?: string } | undefined)?.type === 'isolated') isolated.push({ url: event.url, length: event.length ?? 0 });
@@ -190,17 +190,28 @@ it('measures what Témoin runs inside a portal page', async () => {
   await session.send('Performance.enable');
   const scriptTime = async () =>
     (await session.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')!.value * 1000;
-  const cost: number[] = [];
-  for (let i = 0; i < OPENS; i++) {
-    const before = await scriptTime();
+  /** One opening: the page's script time, and the bytes compiled in Témoin's world. */
+  const opening = async () => {
+    const [time, parsed] = [await scriptTime(), isolated.length];
     await openAndTime('popup.html', 'report');
-    cost.push((await scriptTime()) - before);
+    return { ms: (await scriptTime()) - time, bytes: isolated.slice(parsed).reduce((sum, script) => sum + script.length, 0) };
+  };
+  const first: { ms: number; bytes: number }[] = [];
+  const later: { ms: number; bytes: number }[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    // A page freshly loaded has no page script yet: the first opening injects it, the next asks it.
+    await portal.reload({ waitUntil: 'load' });
+    first.push(await opening());
+    later.push(await opening());
   }
   await session.detach();
-  const bytes = isolated.reduce((sum, script) => sum + script.length, 0);
-  record({ name: 'page script: bytes injected per opening', unit: 'B', median: bytes / OPENS,
-    note: 'content-scripts/page.js (with the charter parser), injected at each opening' });
-  record(summarise('page script: main-thread time per opening', cost, 1));
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  record({ name: 'page script: bytes injected at the first opening on a page', unit: 'B', median: median(first.map((o) => o.bytes)),
+    note: 'content-scripts/page.js, with the charter parser it runs only when the charter is due' });
+  record({ name: 'page script: bytes injected at a later opening', unit: 'B', median: median(later.map((o) => o.bytes)), budget: 4096,
+    note: 'a call into the page script already there' });
+  record(summarise('page script: main-thread time at the first opening on a page', first.map((o) => o.ms)));
+  record(summarise('page script: main-thread time at a later opening', later.map((o) => o.ms), 1));
   expect(isolated.some((script) => script.url.endsWith('/content-scripts/page.js'))).toBe(true);
 });
 

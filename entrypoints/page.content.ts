@@ -1,4 +1,5 @@
 import { runPageScript } from '@/lib/page/script';
+import { browser } from 'wxt/browser';
 
 /**
  * The page script: what Témoin runs inside a portal page, only when the background injects it
@@ -8,5 +9,5 @@ export default defineContentScript({
   registration: 'runtime',
   // The page is not told that Témoin came (WXT would otherwise post a message to it).
   noScriptStartedPostMessage: true,
-  main: runPageScript,
+  main: () => runPageScript(browser.runtime.getManifest().version),
 });

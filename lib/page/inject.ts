@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageCharterReading } from './charter';
 import { CHARTER_FETCH_TIMEOUT_MS } from './fetch-charter';
 import type { PageProbe } from './probe';
-import { PAGE_ENTRY, type PageRequests } from './requests';
+import { pageEntry, type PageRequests } from './requests';
 import type { StorageEntries } from './storage';
 
 /**
@@ -58,13 +58,22 @@ function callPageScript(entry: string, name: string, args: unknown[]): unknown {
   return typeof answer === 'function' ? answer(name, args) : undefined;
 }
 
-/** Runs the page script: what the page sees (its cookie names, storage keys, Opendatasoft markup). */
+const entry = () => pageEntry(browser.runtime.getManifest().version);
+
+/**
+ * What the page sees (its cookie names, storage keys, Opendatasoft markup), from the page script:
+ * asked of the one already in the page, or injected when the page has none (it went to another
+ * page since, or never had one), so that a page is not given the whole script at every opening.
+ */
 export async function probeTab(tabId: number): Promise<PageProbe | undefined> {
-  const answer = await inTab<PageProbe>(tabId, PAGE_PROBE_LIMIT_MS, { files: [PAGE_SCRIPT] });
-  return answer.ok ? answer.value : undefined;
+  const asked = await inTab<PageProbe>(tabId, PAGE_PROBE_LIMIT_MS, { func: callPageScript, args: [entry(), 'probe', []] });
+  if (asked.ok) return asked.value;
+  if (asked.late) return undefined;
+  const injected = await inTab<PageProbe>(tabId, PAGE_PROBE_LIMIT_MS, { files: [PAGE_SCRIPT] });
+  return injected.ok ? injected.value : undefined;
 }
 
-/** Runs the page script, then asks it `name`: the script answers in the document the tab shows now. */
+/** Makes sure the page script is in the page the tab shows now, then asks it `name`. */
 async function askPage<Name extends keyof PageRequests>(
   tabId: number,
   limitMs: number,
@@ -72,7 +81,7 @@ async function askPage<Name extends keyof PageRequests>(
   ...args: Parameters<PageRequests[Name]>
 ): Promise<PageAnswer<Awaited<ReturnType<PageRequests[Name]>>>> {
   if (!(await probeTab(tabId))) return { ok: false, late: false };
-  return inTab(tabId, limitMs, { func: callPageScript, args: [PAGE_ENTRY, name, args] });
+  return inTab(tabId, limitMs, { func: callPageScript, args: [entry(), name, args] });
 }
 
 export async function isOpendatasoftTab(tabId: number, probe?: PageProbe): Promise<boolean> {

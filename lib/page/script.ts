@@ -1,10 +1,11 @@
 import { readCharterInPage } from './charter';
 import { opendatasoftApiAnswers } from './opendatasoft';
 import { probePage, type PageProbe } from './probe';
-import { PAGE_ENTRY, type PageEntry, type PageRequests } from './requests';
+import { pageEntry, type PageEntry, type PageRequests } from './requests';
 import { putPageStorage, takePageStorage } from './storage';
 
 const answers: PageRequests = {
+  probe: probePage,
   readCharter: readCharterInPage,
   portalApiAnswers: opendatasoftApiAnswers,
   takeStorage: takePageStorage,
@@ -12,11 +13,11 @@ const answers: PageRequests = {
 };
 
 /**
- * The page script's work each time the background injects it: it (re)places its answering
- * function, the newest one, then returns what the page shows (lib/page/requests.ts).
+ * The page script's work when the background injects it: it leaves its answering function under
+ * the extension's version, then returns what the page shows (lib/page/requests.ts).
  */
-export function runPageScript(): PageProbe {
+export function runPageScript(version: string): PageProbe {
   const entry: PageEntry = (name, args) => (answers[name] as (...args: unknown[]) => ReturnType<PageRequests[typeof name]>)(...args);
-  (globalThis as Record<string, unknown>)[PAGE_ENTRY] = entry;
+  (globalThis as Record<string, unknown>)[pageEntry(version)] = entry;
   return probePage();
 }

@@ -222,6 +222,7 @@ describe('a page that never answers Témoin', () => {
     const executeScript = vi.fn(() => new Promise(() => {})); // a page whose scripts keep it busy
     const scripting = (fakeBrowser as unknown as { scripting: Record<string, unknown> }).scripting ?? {};
     (fakeBrowser as unknown as { scripting: Record<string, unknown> }).scripting = { ...scripting, executeScript };
+    fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Témoin', version: '0.1.0' });
     try {
       const { probeTab, PAGE_PROBE_LIMIT_MS } = await import('@/lib/page/inject');
       const probe = probeTab(1);

@@ -18,10 +18,20 @@ import { runPageScript } from '@/lib/page/script';
 const PORTAL = 'https://data.issy.com/explore/';
 const charterPage = readFileSync(join(__dirname, '..', 'fixtures', 'charte-cookies-modele-recent.html'), 'utf8');
 
-/** The browser's `scripting.executeScript`, run in this test's page as it would be in the tab's. */
-function pageOfTab(func?: (injection: { files?: string[]; func?: (...args: unknown[]) => unknown; args?: unknown[] }) => unknown) {
-  const executeScript = vi.fn(async (injection: { files?: string[]; func?: (...args: unknown[]) => unknown; args?: unknown[] }) => {
-    const result = func ? await func(injection) : injection.files ? runPageScript() : await injection.func!(...injection.args!);
+type Injection = { files?: string[]; func?: (...args: unknown[]) => unknown; args?: unknown[] };
+const VERSION = '0.1.0';
+const runScript = () => runPageScript(VERSION);
+
+/**
+ * The browser's `scripting.executeScript`, run in this test's page as it would be in the tab's:
+ * the page script, then calls into it. `answer` stands for the page when the background asks it
+ * something other than what it shows (`probe`).
+ */
+function pageOfTab(answer?: (injection: Injection) => unknown) {
+  const executeScript = vi.fn(async (injection: Injection) => {
+    const asks = injection.args?.[1];
+    const result =
+      injection.files ? runScript() : answer && asks !== 'probe' ? await answer(injection) : await injection.func!(...injection.args!);
     return [{ frameId: 0, result }];
   });
   (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
@@ -40,7 +50,8 @@ function portalServes(html: string) {
 
 beforeEach(() => {
   fakeBrowser.reset();
-  delete (globalThis as Record<string, unknown>).temoinPage;
+  fakeBrowser.runtime.getManifest = () => ({ manifest_version: 3, name: 'Témoin', version: VERSION });
+  for (const key of Object.keys(globalThis)) if (key.startsWith('temoinPage')) delete (globalThis as Record<string, unknown>)[key];
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -58,6 +69,14 @@ describe('a portal tab that loads, with no popup open', () => {
     expect(record?.failure).toBeUndefined();
     expect(record?.live).toMatchObject({ site: 'data.issy.com', url: 'https://data.issy.com/terms/cookies-policy/', source: 'live' });
     expect(record!.live!.entries.flatMap((e) => e.names)).toContainEqual({ exact: 'sessionid' });
+  });
+
+  it('injects the page script once per page, and asks the one already there afterwards', async () => {
+    const executeScript = pageOfTab();
+    const { probeTab } = await import('@/lib/page/inject');
+    expect(await probeTab(7)).toMatchObject({ opendatasoftMarkup: false });
+    expect(await probeTab(7)).toMatchObject({ opendatasoftMarkup: false });
+    expect(executeScript.mock.calls.filter(([injection]) => injection.files).length).toBe(1);
   });
 
   it('reads nothing when the last reading is less than a day old', async () => {
@@ -85,8 +104,10 @@ describe('a portal tab that loads, with no popup open', () => {
   });
 
   it('records no failure when the page cannot run the page script at all', async () => {
-    pageOfTab(() => Promise.reject(new Error('Cannot access contents of the page')));
+    const executeScript = vi.fn(() => Promise.reject(new Error('Cannot access contents of the page')));
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = { executeScript };
     await readCharterIfDue(7, PORTAL);
+    expect(executeScript).toHaveBeenCalled();
     expect(await charterRecord('data.issy.com')).toBeUndefined();
   });
 });
@@ -95,9 +116,7 @@ describe('what the page answers, checked by the background', () => {
   const coverage = { site: 'data.issy.com', bundled: issyCharter };
 
   it('refuses a charter the page says is another site’s', async () => {
-    pageOfTab(({ files }) =>
-      files ? runPageScript() : { charter: { ...issyCharter, site: 'evil.example', fetchedAt: new Date().toISOString() }, warnings: [] },
-    );
+    pageOfTab(() => ({ charter: { ...issyCharter, site: 'evil.example', fetchedAt: new Date().toISOString() }, warnings: [] }));
     await readCharter(7, coverage, 'now');
     const record = await charterRecord('data.issy.com');
     expect(record?.live).toBeUndefined();
@@ -105,15 +124,13 @@ describe('what the page answers, checked by the background', () => {
   });
 
   it('refuses a charter read at another site’s address', async () => {
-    pageOfTab(({ files }) =>
-      files ? runPageScript() : { charter: { ...issyCharter, url: 'https://evil.example/charte', fetchedAt: new Date().toISOString() }, warnings: [] },
-    );
+    pageOfTab(() => ({ charter: { ...issyCharter, url: 'https://evil.example/charte', fetchedAt: new Date().toISOString() }, warnings: [] }));
     await readCharter(7, coverage, 'now');
     expect((await charterRecord('data.issy.com'))?.failure?.reason).toBe('charte invalide\u00a0: adresse d’un autre site');
   });
 
   it('keeps a failure’s reason as text, and its address only when it is the site’s', async () => {
-    pageOfTab(({ files }) => (files ? runPageScript() : { failure: { reason: 'x'.repeat(10_000), url: 'https://evil.example/' } }));
+    pageOfTab(() => ({ failure: { reason: 'x'.repeat(10_000), url: 'https://evil.example/' } }));
     await readCharter(7, coverage, 'now');
     const failure = (await charterRecord('data.issy.com'))?.failure;
     expect(failure?.reason).toHaveLength(500);
@@ -122,18 +139,14 @@ describe('what the page answers, checked by the background', () => {
 
   it('reduces the domains an entry is declared on to registrable ones, with the site’s own', async () => {
     const entry = { provider: 'Google', names: [{ exact: '_ga' }], purpose: 'Mesure', category: 'statistics', domains: ['stats.example.co.uk'] };
-    pageOfTab(({ files }) =>
-      files
-        ? runPageScript()
-        : { charter: { site: 'data.issy.com', url: PORTAL, source: 'live', fetchedAt: new Date().toISOString(), entries: [entry] }, warnings: [] },
-    );
+    pageOfTab(() => ({ charter: { site: 'data.issy.com', url: PORTAL, source: 'live', fetchedAt: new Date().toISOString(), entries: [entry] }, warnings: [] }));
     await readCharter(7, coverage, 'now');
     expect((await charterRecord('data.issy.com'))?.live?.entries[0]?.domains).toEqual(['example.co.uk', 'issy.com']);
   });
 
   it('ends a reading the page never answers with a French reason, within its time limit', async () => {
     vi.useFakeTimers();
-    pageOfTab(({ files }) => (files ? runPageScript() : new Promise(() => {})));
+    pageOfTab(() => new Promise(() => {}));
     const reading = readCharter(7, coverage, 'now');
     await vi.advanceTimersByTimeAsync(CHARTER_READING_LIMIT_MS + 1);
     await reading;
@@ -141,7 +154,7 @@ describe('what the page answers, checked by the background', () => {
   });
 
   it('records nothing when the page goes away before answering, so that the next page reads again', async () => {
-    pageOfTab(({ files }) => (files ? runPageScript() : Promise.reject(new Error('Frame with ID 0 was removed.'))));
+    pageOfTab(() => Promise.reject(new Error('Frame with ID 0 was removed.')));
     await readCharter(7, coverage, 'when-due'); // tab 7 is gone
     const record = await charterRecord('data.issy.com');
     expect(record?.failure).toBeUndefined();
@@ -152,7 +165,6 @@ describe('what the page answers, checked by the background', () => {
     const tab = await fakeBrowser.tabs.create({ url: PORTAL });
     let calls = 0;
     pageOfTab((injection) => {
-      if (injection.files) return runPageScript();
       // The first page went away before answering; the next one answers.
       return ++calls === 1 ? undefined : injection.func!(...injection.args!);
     });
@@ -166,9 +178,9 @@ describe('what the page answers, checked by the background', () => {
     const tab = await fakeBrowser.tabs.create({ url: PORTAL });
     const fetch = portalServes(charterPage);
     // Tab 7 closes while it reads; the popup's tab then reads.
-    const executeScript = pageOfTab(async (injection) => {
-      if (injection.files) return runPageScript();
-      if (injection.args && executeScript.mock.calls.length <= 2) throw new Error('No tab with id: 7');
+    let asked = 0;
+    pageOfTab(async (injection) => {
+      if (++asked === 1) throw new Error('No tab with id: 7');
       return injection.func!(...injection.args!);
     });
     await Promise.all([readCharter(7, coverage, 'when-due'), readCharter(tab.id!, coverage, 'when-due')]);
