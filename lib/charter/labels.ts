@@ -146,6 +146,16 @@ export class Outline {
       this.used = true;
       this.running = '';
     }
+    // A nearer heading titling a group of cookies that says nothing of their purpose (« Les cookies de la
+    // plateforme » under « Cookies de mesure d'audience ») starts a group of its own: the older
+    // heading's category does not reach it, and its cookies stay of unclear category. A title that
+    // only says who sets them ("Third-party cookies") still belongs to the section above.
+    const group = headings.findIndex((h, i) => i < named && h.level <= 6 && !labels[i]!.category && !labels[i]!.party && COOKIE_WORD.test(fold(h.text)));
+    if (group >= 0) {
+      const groupParty = labels.slice(0, group + 1).find((l) => l.party)?.party;
+      const text = clip(collapse(headings[group]!.text), MAX_LABEL_CHARS);
+      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true };
+    }
     if (named >= 0 && !(reused && running && labels[named]!.category === 'necessary')) {
       const label = labels[named]!;
       return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true };
@@ -159,6 +169,8 @@ export class Outline {
     return { label: { ...base, category: 'unclear' as Category }, provider, named: false };
   }
 }
+
+const COOKIE_WORD = /\b(cookies?|traceurs?|trackers?)\b/;
 
 /** The sentence of running text that names the kind it was read as, for the visitor to see. */
 function sentenceWith(text: string, category: Category): string {

@@ -292,6 +292,13 @@ describe('reading layouts the fixtures do not show', () => {
     expect(charter.entries[0]).toMatchObject({ category: 'statistics', party: 'third', declaredUnder: 'Cookies de mesure d’audience' });
   });
 
+  it('gives no older category to a subheading that titles a group of cookies without saying what for', () => {
+    const { charter } = parse(
+      `<h2>Cookies de mesure d’audience</h2><h3>Les cookies de la plateforme</h3><table><tr><th>Cookie</th><th>Finalité</th></tr><tr><td>django_language</td><td>Langue</td></tr></table>`,
+    );
+    expect(charter.entries[0]).toMatchObject({ category: 'unclear', declaredUnder: 'Les cookies de la plateforme' });
+  });
+
   it('reads who sets a cookie from a « Type » cell without losing the section’s category', () => {
     const { charter } = parse(
       table('Cookies nécessaires', '<th>Cookie</th><th>Type</th><th>Finalité</th>', '<tr><td>cdn_lb</td><td>Tiers</td><td>Répartir la charge</td></tr>'),

@@ -23,6 +23,8 @@ const NECESSARY = ['Cookies strictement nécessaires', 'Strictly necessary cooki
 const UNSAID = ['Cookies fonctionnels', 'Functional cookies', 'Les cookies de la plateforme', 'Cookies', 'Cookies internes', 'Third-party cookies'];
 const CONSENT = ['Cookies de mesure d’audience', 'Non-essential (functional) cookies', 'Cookies no necesarias', 'Marketing cookies', 'Cookies non essentiels'];
 type Meaning = 'necessary' | 'unsaid' | 'consent';
+/** Labels that say who sets the cookies and nothing of what they are for. */
+const PARTY_ONLY = ['Cookies internes', 'Third-party cookies'];
 
 /** One section: a label of some meaning, written in some layout, above some names. */
 const arbSection = fc.record({
@@ -105,8 +107,16 @@ describe('clearing a charter read from any layout', () => {
           fetchedAt: '2026-12-01T10:00:00Z',
         });
         // What the page means for each name: the first section declaring it, as the matcher reads.
+        // A subheading that only says who sets the cookies ("Third-party cookies") belongs to the
+        // heading above it, and means what that heading means.
         const meaning = new Map<string, Meaning>();
-        for (const s of sections) for (const name of s.names) if (!meaning.has(name)) meaning.set(name, s.meaning);
+        let above: Meaning = 'unsaid';
+        for (const s of sections) {
+          if (s.layout === 'h2' || s.layout === 'records') above = s.meaning;
+          else if (s.layout !== 'h3') above = 'unsaid'; // under « Section »
+          const means = s.layout === 'h3' && PARTY_ONLY.includes(labelFor(s)) ? above : s.meaning;
+          for (const name of s.names) if (!meaning.has(name)) meaning.set(name, means);
+        }
         const cookies = [...meaning.keys()].map(cookie);
         fakeBrowser.reset();
         const jar = new MemoryCookies(cookies).install();
