@@ -1,5 +1,6 @@
 import { bareDomain, cookieKey, type StoredCookie } from '../cookies/model';
-import { reasonOf, refOf, type CommandResult, type CookieRef } from './result';
+import { refOf, type CommandResult, type CookieRef } from './result';
+import { reasonOf } from '../french/errors';
 import { cookiesNamed, removeCookie, setCookie, type Scheme } from '../cookies/jar';
 import { domainMatches, pathMatches } from '../cookies/scope';
 import { registrableDomain } from '../cookies/site';

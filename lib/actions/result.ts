@@ -1,5 +1,4 @@
 import { partitionLabel, type StoredCookie } from '../cookies/model';
-import { frenchError } from '../french/errors';
 
 /** A cookie as a command names it to the visitor. */
 export interface CookieRef {
@@ -26,21 +25,4 @@ export function refOf(c: Omit<StoredCookie, 'value'>): CookieRef {
   const ref: CookieRef = { name: c.name, domain: c.domain, path: c.path };
   if (c.partitionKey?.topLevelSite) ref.partition = partitionLabel(c.partitionKey).replace(/^partition /, '');
   return ref;
-}
-
-/** Why something failed, in French whatever the browser said (see lib/french/errors.ts). */
-export function reasonOf(error: unknown): string {
-  return frenchError(error instanceof Error ? error.message : String(error));
-}
-
-/**
- * A write to the browser's storage, which can fail (storage full, profile locked): the failure
- * becomes a French sentence for the visitor, never a silent loss.
- */
-export async function written<T>(write: Promise<T>, what: string): Promise<T> {
-  try {
-    return await write;
-  } catch (error) {
-    throw new Error(`Le navigateur n’a pas pu enregistrer ${what} (${reasonOf(error)}).`);
-  }
 }

@@ -1,6 +1,7 @@
 import { bareDomain, cookieKey } from '../cookies/model';
 import { queued } from './queue';
-import { reasonOf, refOf, type CommandResult } from './result';
+import { refOf, type CommandResult } from './result';
+import { reasonOf } from '../french/errors';
 import { cookiesNamed, setCookie } from '../cookies/jar';
 import { goneStoreMessage, storeExists } from '../cookies/stores';
 import { registrableDomain } from '../cookies/site';

@@ -3,7 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
-import { reasonOf } from '../actions/result';
+import { reasonOf } from '../french/errors';
 import { cookieStoreIds, storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { coverageOf } from '../background/coverage';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { charterRecord, forgetAttempt, recordAttempt, recordFailure, recordReading } from '../charter/records';
 import { scopeToSite } from '../charter/scope';
 import { validateReading } from '../charter/validate';
-import { reasonOf } from '../actions/result';
+import { reasonOf } from '../french/errors';
 import { probeTab, readCharterInTab } from '../page/inject';
 import { coverageOf, type Coverage } from './coverage';
 

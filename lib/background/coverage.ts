@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { written } from '../actions/result';
+import { written } from '../french/errors';
 import { issyCharter } from '../charter/issy';
 import type { Charter } from '../charter/model';
 import { forgetCharter } from '../charter/records';

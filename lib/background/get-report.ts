@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { charterIsStale, chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
-import { reasonOf } from '../actions/result';
+import { reasonOf } from '../french/errors';
 import { storeIdOfTab } from '../cookies/jar';
 import { consentCookieOf } from '../page/opendatasoft';
 import { mergeInventory } from '../cookies/inventory';

@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { CharterRecord } from './choose';
 import { diffCharters, hasChanges } from './diff';
 import type { Charter } from './model';
-import { written } from '../actions/result';
+import { written } from '../french/errors';
 
 /**
  * Room a kept reading may take (as JSON). A real charter takes a few kilobytes; a page inflated

@@ -37,3 +37,20 @@ export function frenchError(message: string): string {
 function capitalise(sentence: string): string {
   return sentence[0]!.toUpperCase() + sentence.slice(1) + '.';
 }
+
+/** Why something failed, in French whatever the browser said. */
+export function reasonOf(error: unknown): string {
+  return frenchError(error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * A write to the browser's storage, which can fail (storage full, profile locked): the failure
+ * becomes a French sentence for the visitor, never a silent loss.
+ */
+export async function written<T>(write: Promise<T>, what: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    throw new Error(`Le navigateur n’a pas pu enregistrer ${what} (${reasonOf(error)}).`);
+  }
+}

@@ -1,4 +1,4 @@
-import { reasonOf } from '../actions/result';
+import { reasonOf } from '../french/errors';
 import { guardCharterHtml } from '../charter/guard';
 import { charterLang } from '../charter/lang';
 import type { Charter } from '../charter/model';

@@ -1,4 +1,5 @@
-import { reasonOf, type CommandResult } from '../actions/result';
+import { type CommandResult } from '../actions/result';
+import { reasonOf } from '../french/errors';
 import { commandSentence, type CommandKind } from '../french/format';
 import { keepFocus } from './keep-focus';
 import { announce } from './live-region.svelte';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reasonOf } from '@/lib/actions/result';
+import { reasonOf } from '@/lib/french/errors';
 import { frenchError } from '@/lib/french/errors';
 
 describe('errors shown to the visitor', () => {
