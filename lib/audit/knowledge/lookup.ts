@@ -1,12 +1,20 @@
 import { bareDomain } from '../../cookies/model';
 import { registrableDomain } from '../../cookies/site';
 import { knowledge } from './entries';
-import type { KnowledgeEntry } from './model';
+import { kindLabels, type KnowledgeEntry, type KnowledgeGuess } from './model';
+import { ocdFacts, ocdMatch, ocdOwner, type OcdMatch } from './ocd';
+import { kindOfCategory, ocdSentence } from './ocd-words';
 
 /**
- * The knowledge base compiled once for lookups: a map of exact names, and the prefixes bucketed
- * by their first two characters (longest first in each bucket), so a guess costs two map
- * lookups and a scan of a handful of prefixes (the table never changes at run time).
+ * Our own base and the Open Cookie Database's facts, asked together. Ours is written and checked
+ * by hand, so when it knows a name it wins: its provider, kind and sentence. The database's facts
+ * come with it only when both say the same owner; otherwise they are left out (JSESSIONID is any
+ * Java server's, not « J2EE »'s; euconsent-v2 is the IAB's format, written by any consent
+ * platform). For a name we do not know, the database's facts alone, in our words.
+ *
+ * Our base is compiled once for lookups: a map of exact names, and the prefixes bucketed by
+ * their first two characters (longest first in each bucket), so a guess costs two map lookups
+ * and a scan of a handful of prefixes (the table never changes at run time).
  */
 type Prefix = { prefix: string; entry: KnowledgeEntry };
 interface CompiledKnowledge {
@@ -57,12 +65,12 @@ function candidates(name: string): KnowledgeEntry[] {
 }
 
 /**
- * The probable identity of a cookie the charter does not declare. `domain` is the cookie's domain
- * as the cookies API gives it (`.youtube.com`). An entry with `domains` matches only cookies of
- * those domains or their subdomains, and beats a generic entry: `csrftoken` on instagram.com is
- * Instagram's, anywhere else a framework's CSRF token.
+ * Our entry for a cookie. `domain` is the cookie's domain as the cookies API gives it
+ * (`.youtube.com`). An entry with `domains` matches only cookies of those domains or their
+ * subdomains, and beats a generic entry: `csrftoken` on instagram.com is Instagram's, anywhere
+ * else a framework's CSRF token.
  */
-export function guessCookie(name: string, domain: string): KnowledgeEntry | undefined {
+export function ourEntry(name: string, domain: string): KnowledgeEntry | undefined {
   const found = candidates(name);
   if (found.length === 0) return undefined;
   if (!found.some((entry) => entry.domains)) return found[0]; // most names: no domain work at all
@@ -74,11 +82,89 @@ export function guessCookie(name: string, domain: string): KnowledgeEntry | unde
   return fitting.find((entry) => entry.domains) ?? fitting[0];
 }
 
+/** Words of an owner's name that say nothing of who it is. */
+const COMMON = new Set([
+  'the', 'and', 'ads', 'analytics', 'marketing', 'cookie', 'cookies', 'consent', 'consentement', 'plateforme',
+  'platform', 'norme', 'compte', 'manager', 'tag', 'cloud', 'services', 'web', 'site', 'lui', 'même', 'serveur',
+  'applications', 'inc', 'ltd', 'llc', 'gmbh', 'com', 'net', 'chat', 'authentification', 'unique',
+]);
+const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !COMMON.has(w));
+
+/** One owner under two names: Matomo was Piwik until 2018; Hotjar belongs to Contentsquare, which the database lists for some of Hotjar's cookies. */
+const SAME = new Map([['piwik', 'matomo'], ['contentsquare', 'hotjar']]);
+const owners = (s: string) => words(s).map((w) => SAME.get(w) ?? w);
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+const agreement = new Map<KnowledgeEntry, Map<number, boolean>>();
+
+/**
+ * Do our entry and the database's row name the same owner? « Meta (Facebook) » and « Facebook »
+ * share a word, « AB Tasty » and « ABTasty » their letters, « X (Twitter) » and « X » the
+ * domain twitter.com.
+ */
+export function sameOwner(entry: KnowledgeEntry, row: number): boolean {
+  let known = agreement.get(entry);
+  if (!known) agreement.set(entry, (known = new Map()));
+  let same = known.get(row);
+  if (same === undefined) {
+    const owner = ocdOwner(row);
+    const theirs = new Set(owners(`${owner.platform} ${owner.controller}`));
+    const [a, b] = [letters(entry.provider), letters(owner.platform)];
+    const domains = ocdFacts({ row, matched: 'domain' }).domains ?? [];
+    same =
+      owners(entry.provider).some((w) => theirs.has(w)) ||
+      (a.length >= 4 && b.length >= 4 && (a.includes(b) || b.includes(a))) ||
+      (entry.domains?.some((d) => domains.includes(d)) ?? false);
+    known.set(row, same);
+  }
+  return same;
+}
+
+/**
+ * Our entry, with the database's facts when they are about the same cookie: the same owner, or
+ * a row tied to the cookie's own domain where our entry is a generic one (`locale` on
+ * facebook.com is Facebook's, whatever a site's own `locale` is elsewhere).
+ */
+function ours(entry: KnowledgeEntry, match: OcdMatch | undefined): KnowledgeGuess {
+  const { provider, kind, purpose, consentKey } = entry;
+  return {
+    provider,
+    kind,
+    kindLabel: kindLabels[kind],
+    purpose,
+    ...(consentKey && { consentKey }),
+    source: 'temoin',
+    ...(match && ((!entry.domains && match.matched === 'domain') || sameOwner(entry, match.row)) && { ocd: ocdFacts(match) }),
+  };
+}
+
+function theirs(match: OcdMatch, what: 'cookie' | 'key'): KnowledgeGuess {
+  const facts = ocdFacts(match);
+  const kind = kindOfCategory[facts.category];
+  return { provider: facts.platform, kind, kindLabel: kindLabels[kind], purpose: ocdSentence(facts, what), source: 'ocd', ocd: facts };
+}
+
+/**
+ * The probable identity of a cookie the charter does not declare: our entry, else the
+ * database's facts on its domain or by a name it gives for any domain.
+ */
+export function guessCookie(name: string, domain: string): KnowledgeGuess | undefined {
+  const entry = ourEntry(name, domain);
+  const match = ocdMatch(name, domain);
+  if (entry) return ours(entry, match);
+  return match && theirs(match, 'cookie');
+}
+
 /**
  * The probable identity of a localStorage or sessionStorage key. Storage has no domain of its
- * own that we could compare, so the generic meaning wins and a domain-specific one is a fallback.
+ * own that we could compare, so the generic meaning wins and a domain-specific one is a
+ * fallback; the database's rows tied to a domain count only when the key carries the
+ * platform's name.
  */
-export function guessKey(name: string): KnowledgeEntry | undefined {
+export function guessKey(name: string): KnowledgeGuess | undefined {
   const found = candidates(name);
-  return found.find((entry) => !entry.domains) ?? found[0];
+  const entry = found.find((e) => !e.domains) ?? found[0];
+  const match = ocdMatch(name, undefined);
+  if (entry) return ours(entry, match);
+  return match && theirs(match, 'key');
 }
