@@ -2,7 +2,7 @@ import { bareDomain } from '../../cookies/model';
 import { registrableDomain } from '../../cookies/site';
 import { knowledge } from './entries';
 import { kindLabels, type KnowledgeEntry, type KnowledgeGuess } from './model';
-import { ocdFacts, ocdMatch, ocdOwner, type OcdMatch } from './ocd';
+import { ocdFacts, ocdMatchCode, ocdMatchOf, ocdOwner } from './ocd';
 import { kindOfCategory, ocdSentence } from './ocd-words';
 
 /**
@@ -120,28 +120,47 @@ export function sameOwner(entry: KnowledgeEntry, row: number): boolean {
   return same;
 }
 
+// A guess depends only on our entry and the database's row and fit: made once, then shared by
+// every cookie that gets it (nothing changes a guess once made).
+const oursMade = new Map<KnowledgeEntry, Map<number, KnowledgeGuess>>();
+const theirsMade = new Map<number, KnowledgeGuess>();
+
 /**
  * Our entry, with the database's facts when they are about the same cookie: the same owner, or
  * a row tied to the cookie's own domain where our entry is a generic one (`locale` on
  * facebook.com is Facebook's, whatever a site's own `locale` is elsewhere).
  */
-function ours(entry: KnowledgeEntry, match: OcdMatch | undefined): KnowledgeGuess {
-  const { provider, kind, purpose, consentKey } = entry;
-  return {
-    provider,
-    kind,
-    kindLabel: kindLabels[kind],
-    purpose,
-    ...(consentKey && { consentKey }),
-    source: 'temoin',
-    ...(match && ((!entry.domains && match.matched === 'domain') || sameOwner(entry, match.row)) && { ocd: ocdFacts(match) }),
-  };
+function ours(entry: KnowledgeEntry, code: number): KnowledgeGuess {
+  let made = oursMade.get(entry);
+  if (!made) oursMade.set(entry, (made = new Map()));
+  let guess = made.get(code);
+  if (!guess) {
+    const match = code < 0 ? undefined : ocdMatchOf(code);
+    const { provider, kind, purpose, consentKey } = entry;
+    guess = {
+      provider,
+      kind,
+      kindLabel: kindLabels[kind],
+      purpose,
+      ...(consentKey && { consentKey }),
+      source: 'temoin',
+      ...(match && ((!entry.domains && match.matched === 'domain') || sameOwner(entry, match.row)) && { ocd: ocdFacts(match) }),
+    };
+    made.set(code, guess);
+  }
+  return guess;
 }
 
-function theirs(match: OcdMatch, what: 'cookie' | 'key'): KnowledgeGuess {
-  const facts = ocdFacts(match);
-  const kind = kindOfCategory[facts.category];
-  return { provider: facts.platform, kind, kindLabel: kindLabels[kind], purpose: ocdSentence(facts, what), source: 'ocd', ocd: facts };
+function theirs(code: number, what: 'cookie' | 'key'): KnowledgeGuess {
+  const key = code * 2 + (what === 'key' ? 1 : 0);
+  let guess = theirsMade.get(key);
+  if (!guess) {
+    const facts = ocdFacts(ocdMatchOf(code));
+    const kind = kindOfCategory[facts.category];
+    guess = { provider: facts.platform, kind, kindLabel: kindLabels[kind], purpose: ocdSentence(facts, what), source: 'ocd', ocd: facts };
+    theirsMade.set(key, guess);
+  }
+  return guess;
 }
 
 /**
@@ -150,9 +169,9 @@ function theirs(match: OcdMatch, what: 'cookie' | 'key'): KnowledgeGuess {
  */
 export function guessCookie(name: string, domain: string): KnowledgeGuess | undefined {
   const entry = ourEntry(name, domain);
-  const match = ocdMatch(name, domain);
-  if (entry) return ours(entry, match);
-  return match && theirs(match, 'cookie');
+  const code = ocdMatchCode(name, domain);
+  if (entry) return ours(entry, code);
+  return code < 0 ? undefined : theirs(code, 'cookie');
 }
 
 /**
@@ -164,7 +183,7 @@ export function guessCookie(name: string, domain: string): KnowledgeGuess | unde
 export function guessKey(name: string): KnowledgeGuess | undefined {
   const found = candidates(name);
   const entry = found.find((e) => !e.domains) ?? found[0];
-  const match = ocdMatch(name, undefined);
-  if (entry) return ours(entry, match);
-  return match && theirs(match, 'key');
+  const code = ocdMatchCode(name, undefined);
+  if (entry) return ours(entry, code);
+  return code < 0 ? undefined : theirs(code, 'key');
 }

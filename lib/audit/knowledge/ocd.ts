@@ -39,7 +39,10 @@ export interface Table {
   domains: string[][];
   name: string[];
   owner: Uint16Array;
-  flags: string[];
+  /** The category's initial. */
+  category: string[];
+  /** PREFIX, GENERIC, BRAND. */
+  bits: Uint8Array;
   /** Index into `domains`, or -1. */
   domain: Int16Array;
   retention: string[];
@@ -69,7 +72,8 @@ export function decodeTable(text: { owners: string; domains: string; names: stri
     domains,
     name: [],
     owner: new Uint16Array(names.length),
-    flags: [],
+    category: [],
+    bits: new Uint8Array(names.length),
     domain: new Int16Array(names.length),
     retention: [],
     exact: new Map(),
@@ -81,7 +85,8 @@ export function decodeTable(text: { owners: string; domains: string; names: stri
     const [owner = '', flags = 'F', domain = '', retention = ''] = (lines[i] ?? '').split('\t');
     if (owner) current = parseInt(owner, 36);
     t.owner[i] = current;
-    t.flags.push(flags);
+    t.category.push(flags[0] ?? 'F');
+    t.bits[i] = (flags.includes('*') ? PREFIX : 0) | (flags.includes('g') ? GENERIC : 0) | (flags.includes('b') ? BRAND : 0);
     t.name.push(name);
     t.domain[i] = domain ? parseInt(domain, 36) : -1;
     t.retention.push(retention);
@@ -95,27 +100,33 @@ export function decodeTable(text: { owners: string; domains: string; names: stri
   return t;
 }
 
-/** The cookie's host and registrable domain, worked out only when a row has a domain to compare. */
-interface Place {
-  domain: string | undefined;
-  host?: string;
-  site?: string;
+/** A cookie's domain as the cookies API gives it (`.youtube.com`) → its host and registrable domain; a jar repeats a few domains. */
+const places = new Map<string, { host: string; site: string }>();
+function placeOf(domain: string): { host: string; site: string } {
+  let place = places.get(domain);
+  if (!place) {
+    const host = bareDomain(domain).toLowerCase();
+    place = { host, site: registrableDomain(host) };
+    if (places.size > 1000) places.clear();
+    places.set(domain, place);
+  }
+  return place;
 }
 
+const PREFIX = 1;
+const GENERIC = 2;
+const BRAND = 4;
+
 /** How well a row fits a cookie: 3 on the database's domain, 2 by name alone, 1 by its brand off its domain, 0 not at all. */
-function fit(t: Table, row: number, place: Place): number {
-  const flags = t.flags[row]!;
+function fit(t: Table, row: number, domain: string | undefined): number {
+  const bits = t.bits[row]!;
   const d = t.domain[row]!;
-  if (d < 0) return flags.includes('g') ? 0 : 2;
-  if (place.domain !== undefined) {
-    if (place.host === undefined) {
-      place.host = bareDomain(place.domain).toLowerCase();
-      place.site = registrableDomain(place.host);
-    }
-    const { host, site } = place;
-    if (t.domains[d]!.some((x) => site === x || host === x || host.endsWith(`.${x}`))) return 3;
+  if (d < 0) return bits & GENERIC ? 0 : 2;
+  if (domain !== undefined) {
+    const { host, site } = placeOf(domain);
+    for (const x of t.domains[d]!) if (site === x || host === x || host.endsWith(`.${x}`)) return 3;
   }
-  return flags.includes('b') && !flags.includes('g') ? 1 : 0;
+  return bits & BRAND && !(bits & GENERIC) ? 1 : 0;
 }
 
 export interface OcdMatch {
@@ -126,32 +137,41 @@ export interface OcdMatch {
 const MATCHED: OcdFacts['matched'][] = ['brand', 'name', 'domain'];
 
 /**
- * The database's row for a cookie, or for a storage key when `domain` is undefined. Where the
- * database gives a domain, the name counts only on that domain or its subdomains, unless it
- * carries the platform's own name; a generic name counts only on its domain. Among rows that
- * fit, the best fit wins, then an exact name, then the longer prefix.
+ * The database's row for a cookie, or for a storage key when `domain` is undefined, as one
+ * number (`row * 3 + fit - 1`, -1 for none) so that the lookup of a whole jar allocates little.
+ * Where the database gives a domain, the name counts only on that domain or its subdomains,
+ * unless it carries the platform's own name; a generic name counts only on its domain. Among
+ * rows that fit, the best fit wins, then an exact name, then the longer prefix.
  */
-export function ocdMatch(name: string, domain: string | undefined): OcdMatch | undefined {
+export function ocdMatchCode(name: string, domain: string | undefined): number {
   const t = load();
   const exact = t.exact.get(name);
   const bucket = name.length >= START ? t.byStart.get(startOf(name)) : undefined;
-  if (!exact && !bucket && !t.short.length) return undefined; // most names: nothing to allocate
-  const place: Place = { domain };
-  let best = -1;
-  let bestFit = 0;
-  const consider = (row: number) => {
-    if (bestFit === 3) return;
-    const f = fit(t, row, place);
-    if (f > bestFit) {
-      best = row;
-      bestFit = f;
-    }
-  };
-  for (const row of exact ?? []) consider(row);
-  for (const row of bucket ?? []) if (name.startsWith(t.name[row]!)) consider(row);
-  for (const row of t.short) if (name.startsWith(t.name[row]!)) consider(row);
-  return best < 0 ? undefined : { row: best, matched: MATCHED[bestFit - 1]! };
+  if (!exact && !bucket && !t.short.length) return -1; // most names: nothing to allocate
+  // Best so far, as its code: the fit is the code's remainder.
+  let best = exact ? bestIn(t, exact, '', domain, -1) : -1;
+  if (bucket && best % 3 !== 2) best = bestIn(t, bucket, name, domain, best);
+  if (t.short.length && best % 3 !== 2) best = bestIn(t, t.short, name, domain, best);
+  return best;
 }
+
+/** The best of `rows` (prefixes of `name`, or exact names when `name` is empty) against the best code so far. */
+function bestIn(t: Table, rows: readonly number[], name: string, domain: string | undefined, best: number): number {
+  let bestFit = best < 0 ? 0 : (best % 3) + 1;
+  for (const row of rows) {
+    if (name && !name.startsWith(t.name[row]!)) continue;
+    const f = fit(t, row, domain);
+    if (f > bestFit) {
+      best = row * 3 + f - 1;
+      bestFit = f;
+      if (f === 3) break;
+    }
+  }
+  return best;
+}
+
+/** A match's number read back. */
+export const ocdMatchOf = (code: number): OcdMatch => ({ row: Math.floor(code / 3), matched: MATCHED[code % 3]! });
 
 /** The facts of one row, as a report carries them. */
 export const ocdFacts = (match: OcdMatch): OcdFacts => factsIn(load(), match);
@@ -163,7 +183,7 @@ function factsIn(t: Table, { row, matched }: OcdMatch): OcdFacts {
   return {
     platform: owner.platform,
     ...(owner.controller && { controller: owner.controller }),
-    category: CATEGORIES[t.flags[row]![0]!] ?? 'Functional',
+    category: CATEGORIES[t.category[row]!] ?? 'Functional',
     ...(d >= 0 && { domains: t.domains[d]! }),
     ...(retention && { retention }),
     ...(owner.link && { link: owner.link }),
@@ -181,9 +201,9 @@ export function ocdOwner(row: number): Owner {
 export function ocdRows(t: Table = load()): { name: string; prefix: boolean; generic: boolean; brand: boolean; facts: OcdFacts }[] {
   return t.name.map((name, row) => ({
     name,
-    prefix: t.flags[row]!.includes('*'),
-    generic: t.flags[row]!.includes('g'),
-    brand: t.flags[row]!.includes('b'),
+    prefix: (t.bits[row]! & PREFIX) !== 0,
+    generic: (t.bits[row]! & GENERIC) !== 0,
+    brand: (t.bits[row]! & BRAND) !== 0,
     facts: factsIn(t, { row, matched: t.domain[row]! >= 0 ? 'domain' : 'name' }),
   }));
 }
