@@ -2,7 +2,7 @@ import { bareDomain } from '../../cookies/model';
 import { registrableDomain } from '../../cookies/site';
 import { knowledge } from './entries';
 import { kindLabels, type KnowledgeEntry, type KnowledgeGuess } from './model';
-import { ocdFacts, ocdMatchCode, ocdMatchOf, ocdOwner } from './ocd';
+import { ocdCode, ocdFacts, ocdIndex, ocdMatchCode, ocdMatchOf, ocdOwner } from './ocd';
 import { kindOfCategory, ocdSentence } from './ocd-words';
 
 /**
@@ -17,11 +17,18 @@ import { kindOfCategory, ocdSentence } from './ocd-words';
  * and a scan of a handful of prefixes (the table never changes at run time).
  */
 type Prefix = { prefix: string; entry: KnowledgeEntry };
+/** What one exact name or one two-character start leads to, in our base and in the database. */
+interface Slot<T> {
+  ours?: T[];
+  ocd?: readonly number[];
+}
 interface CompiledKnowledge {
-  exact: Map<string, KnowledgeEntry[]>;
-  byStart: Map<number, Prefix[]>;
-  /** Prefixes shorter than a bucket key. */
+  exact: Map<string, Slot<KnowledgeEntry>>;
+  byStart: Map<number, Slot<Prefix>>;
+  /** Our prefixes shorter than a bucket key. */
   short: Prefix[];
+  /** Whether some prefix of either is shorter than a bucket key: then every name must be looked at. */
+  anyShort: boolean;
 }
 
 const START = 2;
@@ -30,38 +37,51 @@ const START = 2;
 const startOf = (name: string) => name.charCodeAt(0) * 0x10000 + name.charCodeAt(1);
 let compiled: CompiledKnowledge | undefined;
 
+/** Our base and the database's index merged, so a name costs two map lookups for both. */
 function compile(): CompiledKnowledge {
   if (compiled) return compiled;
-  const exact = new Map<string, KnowledgeEntry[]>();
-  const byStart = new Map<number, Prefix[]>();
+  const exact = new Map<string, Slot<KnowledgeEntry>>();
+  const byStart = new Map<number, Slot<Prefix>>();
   const short: Prefix[] = [];
+  const slot = <K, T>(map: Map<K, Slot<T>>, key: K) => {
+    let s = map.get(key);
+    if (!s) map.set(key, (s = {}));
+    return s;
+  };
   for (const entry of knowledge) {
     for (const pattern of entry.names) {
       if ('exact' in pattern) {
-        exact.set(pattern.exact, [...(exact.get(pattern.exact) ?? []), entry]);
+        (slot(exact, pattern.exact).ours ??= []).push(entry);
       } else if (pattern.prefix.length < START) {
         short.push({ prefix: pattern.prefix, entry });
       } else {
-        const start = startOf(pattern.prefix);
-        byStart.set(start, [...(byStart.get(start) ?? []), { prefix: pattern.prefix, entry }]);
+        (slot(byStart, startOf(pattern.prefix)).ours ??= []).push({ prefix: pattern.prefix, entry });
       }
     }
   }
   const longestFirst = (a: Prefix, b: Prefix) => b.prefix.length - a.prefix.length;
-  for (const list of byStart.values()) list.sort(longestFirst);
+  for (const s of byStart.values()) s.ours?.sort(longestFirst);
   short.sort(longestFirst);
-  compiled = { exact, byStart, short };
+  const ocd = ocdIndex();
+  for (const [name, rows] of ocd.exact) slot(exact, name).ocd = rows;
+  for (const [start, rows] of ocd.byStart) slot(byStart, start).ocd = rows;
+  compiled = { exact, byStart, short, anyShort: short.length > 0 || ocd.short.length > 0 };
   return compiled;
 }
 
 /** Every entry whose names cover `name`, best first: exact names, then longer prefixes. */
-function candidates(name: string): KnowledgeEntry[] {
-  const { exact, byStart, short } = compile();
-  let found = exact.get(name);
+function candidates(name: string, exact: Slot<KnowledgeEntry> | undefined, bucket: Slot<Prefix> | undefined): KnowledgeEntry[] {
+  let found = exact?.ours;
   const more = (entry: KnowledgeEntry) => (found = found ? [...found, entry] : [entry]);
-  for (const p of byStart.get(startOf(name)) ?? []) if (name.startsWith(p.prefix)) more(p.entry);
-  for (const p of short) if (name.startsWith(p.prefix)) more(p.entry);
+  for (const p of bucket?.ours ?? []) if (name.startsWith(p.prefix)) more(p.entry);
+  for (const p of compile().short) if (name.startsWith(p.prefix)) more(p.entry);
   return found ?? [];
+}
+
+/** The slots of a name: its exact name's and its first two characters'. */
+function slotsOf(name: string): [Slot<KnowledgeEntry> | undefined, Slot<Prefix> | undefined] {
+  const { exact, byStart } = compile();
+  return [exact.get(name), name.length >= START ? byStart.get(startOf(name)) : undefined];
 }
 
 /**
@@ -71,7 +91,12 @@ function candidates(name: string): KnowledgeEntry[] {
  * else a framework's CSRF token.
  */
 export function ourEntry(name: string, domain: string): KnowledgeEntry | undefined {
-  const found = candidates(name);
+  const [exact, bucket] = slotsOf(name);
+  return entryFor(name, domain, exact, bucket);
+}
+
+function entryFor(name: string, domain: string, exact: Slot<KnowledgeEntry> | undefined, bucket: Slot<Prefix> | undefined): KnowledgeEntry | undefined {
+  const found = candidates(name, exact, bucket);
   if (found.length === 0) return undefined;
   if (!found.some((entry) => entry.domains)) return found[0]; // most names: no domain work at all
   const host = bareDomain(domain).toLowerCase();
@@ -168,8 +193,10 @@ function theirs(code: number, what: 'cookie' | 'key'): KnowledgeGuess {
  * database's facts on its domain or by a name it gives for any domain.
  */
 export function guessCookie(name: string, domain: string): KnowledgeGuess | undefined {
-  const entry = ourEntry(name, domain);
-  const code = ocdMatchCode(name, domain);
+  const [exact, bucket] = slotsOf(name);
+  if (!exact && !bucket && !compile().anyShort) return undefined; // most names: nothing else to do
+  const entry = entryFor(name, domain, exact, bucket);
+  const code = ocdCode(name, domain, exact?.ocd, bucket?.ocd);
   if (entry) return ours(entry, code);
   return code < 0 ? undefined : theirs(code, 'cookie');
 }
@@ -181,7 +208,7 @@ export function guessCookie(name: string, domain: string): KnowledgeGuess | unde
  * platform's name.
  */
 export function guessKey(name: string): KnowledgeGuess | undefined {
-  const found = candidates(name);
+  const found = candidates(name, ...slotsOf(name));
   const entry = found.find((e) => !e.domains) ?? found[0];
   const code = ocdMatchCode(name, undefined);
   if (entry) return ours(entry, code);

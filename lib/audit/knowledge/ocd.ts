@@ -113,6 +113,10 @@ function placeOf(domain: string): { host: string; site: string } {
   return place;
 }
 
+/** `host` under `domain` (`www.github.com` under `github.com`), without making a string. */
+const isSubdomain = (host: string, domain: string) =>
+  host.length > domain.length && host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 46; // '.'
+
 const PREFIX = 1;
 const GENERIC = 2;
 const BRAND = 4;
@@ -124,7 +128,7 @@ function fit(t: Table, row: number, domain: string | undefined): number {
   if (d < 0) return bits & GENERIC ? 0 : 2;
   if (domain !== undefined) {
     const { host, site } = placeOf(domain);
-    for (const x of t.domains[d]!) if (site === x || host === x || host.endsWith(`.${x}`)) return 3;
+    for (const x of t.domains[d]!) if (site === x || host === x || isSubdomain(host, x)) return 3;
   }
   return bits & BRAND && !(bits & GENERIC) ? 1 : 0;
 }
@@ -145,14 +149,23 @@ const MATCHED: OcdFacts['matched'][] = ['brand', 'name', 'domain'];
  */
 export function ocdMatchCode(name: string, domain: string | undefined): number {
   const t = load();
-  const exact = t.exact.get(name);
-  const bucket = name.length >= START ? t.byStart.get(startOf(name)) : undefined;
+  return ocdCode(name, domain, t.exact.get(name), name.length >= START ? t.byStart.get(startOf(name)) : undefined);
+}
+
+/** The same, given the rows of the exact name and of its two-character bucket (the lookup keeps them beside its own). */
+export function ocdCode(name: string, domain: string | undefined, exact: readonly number[] | undefined, bucket: readonly number[] | undefined): number {
+  const t = load();
   if (!exact && !bucket && !t.short.length) return -1; // most names: nothing to allocate
   // Best so far, as its code: the fit is the code's remainder.
   let best = exact ? bestIn(t, exact, '', domain, -1) : -1;
   if (bucket && best % 3 !== 2) best = bestIn(t, bucket, name, domain, best);
   if (t.short.length && best % 3 !== 2) best = bestIn(t, t.short, name, domain, best);
   return best;
+}
+
+/** The table's index of names: exact names, and prefixes by their first two characters. */
+export function ocdIndex(): { exact: ReadonlyMap<string, readonly number[]>; byStart: ReadonlyMap<number, readonly number[]>; short: readonly number[] } {
+  return load();
 }
 
 /** The best of `rows` (prefixes of `name`, or exact names when `name` is empty) against the best code so far. */
