@@ -2,7 +2,7 @@ import { bareDomain } from '../../cookies/model';
 import { registrableDomain } from '../../cookies/site';
 import { knowledge } from './entries';
 import { kindLabels, type KnowledgeEntry, type KnowledgeGuess } from './model';
-import { ocdCode, ocdFacts, ocdIndex, ocdMatchCode, ocdMatchOf, ocdOwner } from './ocd';
+import { ocdCode, ocdFacts, ocdIndex, ocdMatchOf, ocdOwner } from './ocd';
 import { kindOfCategory, ocdSentence } from './ocd-words';
 
 /**
@@ -208,9 +208,11 @@ export function guessCookie(name: string, domain: string): KnowledgeGuess | unde
  * platform's name.
  */
 export function guessKey(name: string): KnowledgeGuess | undefined {
-  const found = candidates(name, ...slotsOf(name));
+  const [exact, bucket] = slotsOf(name);
+  if (!exact && !bucket && !compile().anyShort) return undefined;
+  const found = candidates(name, exact, bucket);
   const entry = found.find((e) => !e.domains) ?? found[0];
-  const code = ocdMatchCode(name, undefined);
+  const code = ocdCode(name, undefined, exact?.ocd, bucket?.ocd);
   if (entry) return ours(entry, code);
   return code < 0 ? undefined : theirs(code, 'key');
 }

@@ -90,9 +90,16 @@ export function decodeTable(text: { owners: string; domains: string; names: stri
     t.name.push(name);
     t.domain[i] = domain ? parseInt(domain, 36) : -1;
     t.retention.push(retention);
-    if (!flags.includes('*')) t.exact.set(name, [...(t.exact.get(name) ?? []), i]);
-    else if (name.length < START) t.short.push(i);
-    else t.byStart.set(startOf(name), [...(t.byStart.get(startOf(name)) ?? []), i]);
+    if (!flags.includes('*')) {
+      const list = t.exact.get(name);
+      if (list) list.push(i);
+      else t.exact.set(name, [i]);
+    } else if (name.length < START) t.short.push(i);
+    else {
+      const list = t.byStart.get(startOf(name));
+      if (list) list.push(i);
+      else t.byStart.set(startOf(name), [i]);
+    }
   });
   const longestFirst = (a: number, b: number) => t.name[b]!.length - t.name[a]!.length;
   for (const list of t.byStart.values()) list.sort(longestFirst);
