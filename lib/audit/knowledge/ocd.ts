@@ -152,14 +152,10 @@ const MATCHED: OcdFacts['matched'][] = ['brand', 'name', 'domain'];
  * number (`row * 3 + fit - 1`, -1 for none) so that the lookup of a whole jar allocates little.
  * Where the database gives a domain, the name counts only on that domain or its subdomains,
  * unless it carries the platform's own name; a generic name counts only on its domain. Among
- * rows that fit, the best fit wins, then an exact name, then the longer prefix.
+ * rows that fit, the best fit wins, then an exact name, then the longer prefix. `exact` and
+ * `bucket` are the rows of the exact name and of its first two characters (ocdIndex), which
+ * the lookup keeps beside its own.
  */
-export function ocdMatchCode(name: string, domain: string | undefined): number {
-  const t = load();
-  return ocdCode(name, domain, t.exact.get(name), name.length >= START ? t.byStart.get(startOf(name)) : undefined);
-}
-
-/** The same, given the rows of the exact name and of its two-character bucket (the lookup keeps them beside its own). */
 export function ocdCode(name: string, domain: string | undefined, exact: readonly number[] | undefined, bucket: readonly number[] | undefined): number {
   const t = load();
   if (!exact && !bucket && !t.short.length) return -1; // most names: nothing to allocate
