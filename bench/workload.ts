@@ -1,5 +1,6 @@
 /** Realistic cookie jars for `npm run bench`: the charter's names, trackers' names, random ones. */
 import { knowledge } from '../lib/audit/knowledge/entries';
+import { ocdRows } from '../lib/audit/knowledge/ocd';
 import type { CookieFacts } from '../lib/cookies/model';
 
 /** A small deterministic generator, so every run measures the same jar. */
@@ -38,5 +39,20 @@ export function jar(size: number, seed = 1): CookieFacts[] {
       seenByPage: true,
       seenByApi: true,
     };
+  });
+}
+
+/**
+ * A jar of the Open Cookie Database's names (a prefix with something after it), each on its own
+ * domain or, one in two, on the portal's: the lookup's worst case, every name a candidate.
+ */
+export function ocdJar(size: number, seed = 2): CookieFacts[] {
+  const next = random(seed);
+  const rows = ocdRows();
+  const base = jar(size, seed);
+  return base.map((cookie) => {
+    const row = rows[Math.floor(next() * rows.length)]!;
+    const own = row.facts.domains?.[0];
+    return { ...cookie, name: row.prefix ? `${row.name}1a2b3c` : row.name, domain: own && next() < 0.5 ? `.${own}` : 'data.issy.com' };
   });
 }

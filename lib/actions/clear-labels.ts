@@ -1,4 +1,5 @@
 import type { ClassifiedCookie } from '../audit/classify';
+import { lowerFirst } from '../french/format';
 import type { KeepReason } from './clear-plan';
 
 /** Why a cookie is left unticked, as the preview says it. */
@@ -14,7 +15,7 @@ export function deleteReasonLabel(cookie: ClassifiedCookie): string {
   if (!cookie.declared) {
     const guess = cookie.guess;
     return guess
-      ? `non déclaré dans la charte\u00a0; probablement ${guess.provider} (${guess.kindLabel.toLowerCase()})`
+      ? `non déclaré dans la charte\u00a0; probablement ${guess.provider} (${lowerFirst(guess.kindLabel)})`
       : 'non déclaré dans la charte';
   }
   const under = cookie.entry?.declaredUnder;

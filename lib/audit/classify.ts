@@ -3,7 +3,7 @@ import { bareDomain, cookieKey, type CookieFacts } from '../cookies/model';
 import { findEntry, type CompiledCharter } from '../charter/match';
 import type { CharterEntry } from '../charter/model';
 import { guessCookie, guessKey } from './knowledge/lookup';
-import { kindLabels, type KnowledgeEntry, type KnowledgeKind } from './knowledge/model';
+import type { KnowledgeGuess } from './knowledge/model';
 import { lifetimeInWords } from './lifetime';
 import type { Finding } from './rules';
 import { registrableDomain } from '../cookies/site';
@@ -11,14 +11,7 @@ import { deceptiveNameFinding } from './findings';
 import { visibleName } from '../cookies/visible-name';
 import type { CookieTimeline } from '../timeline/model';
 
-/** What the knowledge base suggests for a name: a probability, never what the site declares. */
-export interface KnowledgeGuess {
-  provider: string;
-  kind: KnowledgeKind;
-  kindLabel: string;
-  purpose: string;
-  consentKey?: string;
-}
+export type { KnowledgeGuess };
 
 export interface ClassifiedCookie {
   /** Unique within a report. */
@@ -33,12 +26,6 @@ export interface ClassifiedCookie {
   findings: Finding[];
   /** When it appeared, when the background's timeline is given. */
   timeline?: CookieTimeline;
-}
-
-export function guessOf(entry: KnowledgeEntry | undefined): KnowledgeGuess | undefined {
-  if (!entry) return undefined;
-  const { provider, kind, purpose, consentKey } = entry;
-  return { provider, kind, kindLabel: kindLabels[kind], purpose, ...(consentKey && { consentKey }) };
 }
 
 function flagsOf(cookie: CookieFacts, host: string, entry: CharterEntry | undefined): Flag[] {
@@ -63,7 +50,7 @@ export function classifyCookie(
   id: string,
 ): ClassifiedCookie {
   const entry = findEntry(charter, cookie);
-  const guess = guessOf(guessCookie(cookie.name, cookie.domain));
+  const guess = guessCookie(cookie.name, cookie.domain);
   return {
     id,
     cookie,
@@ -122,7 +109,7 @@ export interface StorageItem {
 }
 
 export function classifyKey(area: StorageItem['area'], key: string): StorageItem {
-  const guess = guessOf(guessKey(key));
+  const guess = guessKey(key);
   const { deceptive } = visibleName(key);
   return { area, key, ...(guess && { guess }), ...(deceptive && { findings: [deceptiveNameFinding(deceptive)] }) };
 }

@@ -4,11 +4,12 @@ import type { Charter } from '../charter/model';
 import { durationSeconds } from '../charter/duration';
 import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
-import { frenchDate, NBSP } from '../french/format';
+import { frenchDate, lowerFirst, NBSP, plural } from '../french/format';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from '../page/opendatasoft';
 import { registrableDomain } from '../cookies/site';
-import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, TOLERANCE_DAYS, type Finding } from './rules';
+import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, PLATFORM_RETENTION_FACTOR, TOLERANCE_DAYS, type Finding } from './rules';
+import { retentionSeconds, retentionWords } from './knowledge/retention';
 import { visibleName, type VisibleName } from '../cookies/visible-name';
 
 const DAY = 86_400;
@@ -52,7 +53,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     findings.push({
       rule: 'undeclared',
       text: guess
-        ? `Non déclaré dans la charte${NBSP}; probablement ${guess.provider} (${guess.kindLabel.toLowerCase()}).`
+        ? `Non déclaré dans la charte${NBSP}; probablement ${guess.provider} (${lowerFirst(guess.kindLabel)}).`
         : `Non déclaré dans la charte${NBSP}; Témoin ne reconnaît pas ce nom.`,
     });
   } else {
@@ -60,7 +61,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     if (c.entry.category === 'necessary' && needsConsentByName) {
       findings.push({
         rule: 'category-differs',
-        text: `La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de ${guess.kindLabel.toLowerCase()} (${guess.provider}).`,
+        text: `La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de ${lowerFirst(guess.kindLabel)} (${guess.provider}).`,
       });
     }
     const declared = c.entry.duration === undefined ? undefined : durationSeconds(c.entry.duration);
@@ -68,6 +69,9 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
       findings.push({ rule: 'lifetime-differs', text: `Déclaré pour «${NBSP}${c.entry.duration}${NBSP}», il expire dans ${c.lifetime}.` });
     }
   }
+
+  const platformSays = platformRetentionFinding(c, left);
+  if (platformSays) findings.push(platformSays);
 
   if (isAudience(c) && left !== undefined && left > (AUDIENCE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
     findings.push({
@@ -122,6 +126,27 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite}${frame} (cookie partitionné).` });
   }
   return findings;
+}
+
+/**
+ * A cookie that lives far longer than its platform says it keeps it, by the Open Cookie
+ * Database's retention: more than twice as long, and a day more (a session cookie that outlives
+ * the session by more than a day). Information: the site may set it longer on purpose.
+ */
+function platformRetentionFinding(c: ClassifiedCookie, left: number | undefined): Finding | undefined {
+  const ocd = c.guess?.ocd;
+  const said = retentionSeconds(ocd?.retention);
+  if (!ocd || said === undefined || left === undefined) return undefined;
+  if (left <= PLATFORM_RETENTION_FACTOR * said + TOLERANCE_DAYS * DAY) return undefined;
+  // In days beyond a day: « 2 ans » rounded would read as no more than double « 1 an ».
+  const expires = `il expire dans ${left < DAY ? durationInWords(left) : plural(Math.round(left / DAY), 'jour')}`;
+  return {
+    rule: 'lifetime-exceeds-platform',
+    text:
+      said === 0
+        ? `Selon l’Open Cookie Database, ${ocd.platform} l’efface à la fin de la session${NBSP}; ${expires}.`
+        : `Selon l’Open Cookie Database, ${ocd.platform} le conserve ${retentionWords(ocd.retention)}${NBSP}; ${expires}, plus du double.`,
+  };
 }
 
 /** Is a recorded date still to come (beyond a day of clock difference)? */

@@ -7,6 +7,7 @@ export type RuleId =
   | 'undeclared'
   | 'category-differs'
   | 'lifetime-differs'
+  | 'lifetime-exceeds-platform'
   | 'audience-over-13-months'
   | 'choice-kept-over-6-months'
   | 'present-without-consent'
@@ -39,12 +40,17 @@ const confusables: Source = {
   label: 'Unicode, rapport technique n° 39 « Unicode Security Mechanisms » (caractères invisibles et lettres qui se ressemblent)',
   url: 'https://www.unicode.org/reports/tr39/',
 };
+const openCookieDatabase: Source = {
+  label: 'Open Cookie Database (durée de conservation annoncée pour ce cookie par sa plateforme)',
+  url: 'https://github.com/jkwakman/Open-Cookie-Database',
+};
 const consentRecord: Source = { label: 'Choix enregistré par le portail (cookie cookies_preferences)' };
 
 export const rules: Record<RuleId, { title: string; level: 'attention' | 'info'; source: Source }> = {
   undeclared: { title: 'Non déclaré dans la charte', level: 'attention', source: charterOfSite },
   'category-differs': { title: 'Catégorie à vérifier', level: 'attention', source: charterOfSite },
   'lifetime-differs': { title: 'Durée plus longue que déclarée', level: 'attention', source: charterOfSite },
+  'lifetime-exceeds-platform': { title: 'Durée plus longue que celle de sa plateforme', level: 'info', source: openCookieDatabase },
   'audience-over-13-months': { title: 'Mesure d’audience au-delà de 13 mois', level: 'attention', source: audience },
   'choice-kept-over-6-months': { title: 'Choix conservé plus de 6 mois', level: 'info', source: recommendation },
   'present-without-consent': { title: 'Présent sans consentement', level: 'attention', source: guidelines },
@@ -67,3 +73,5 @@ export interface Finding {
 export const AUDIENCE_MAX_DAYS = 395; // 13 months
 export const CHOICE_MAX_DAYS = 183; // 6 months
 export const TOLERANCE_DAYS = 1;
+/** « Far longer » than its platform says: more than this many times as long (and a day more). */
+export const PLATFORM_RETENTION_FACTOR = 2;

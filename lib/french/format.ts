@@ -16,6 +16,11 @@ export function frenchDateTime(iso: string): string {
   return Number.isNaN(date.getTime()) ? iso : dayAndTime.format(date);
 }
 
+/** « Mesure d’audience » → « mesure d’audience », inside a sentence; a proper name further on keeps its capital. */
+export function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** « 1 cookie », « 3 cookies », with a non-breaking space. */
 export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
   return `${n}${NBSP}${n === 1 || n === 0 ? singular : pluralForm}`;

@@ -13,7 +13,9 @@ export type KnowledgeKind =
   | 'consent'
   | 'security'
   | 'session'
-  | 'preferences';
+  | 'preferences'
+  /** Only from the Open Cookie Database (« Functional »): its word, never the charter's. */
+  | 'functional';
 
 export interface KnowledgeEntry {
   /** Exact names and/or prefixes; a pattern such as `_pk_id.*` is `{ prefix: '_pk_id.' }`. */
@@ -43,7 +45,43 @@ export const kindLabels: Record<KnowledgeKind, string> = {
   security: 'Sécurité',
   session: 'Session technique',
   preferences: 'Préférences',
+  functional: 'Nécessaire selon l’Open Cookie Database',
 };
+
+/** The Open Cookie Database's categories, as it writes them. */
+export type OcdCategory = 'Functional' | 'Necessary' | 'Personalization' | 'Analytics' | 'Marketing' | 'Security';
+
+/**
+ * What the Open Cookie Database says of a cookie: facts only, never its descriptions.
+ * `matched` says how the cookie was recognised: on the domain the database gives (`domain`), by a
+ * name it gives for any domain (`name`), or by a name carrying the platform's own name although
+ * the cookie is not on the platform's domain (`brand`).
+ */
+export interface OcdFacts {
+  platform: string;
+  controller?: string;
+  category: OcdCategory;
+  /** Registrable domains the database gives for it. */
+  domains?: readonly string[];
+  /** `S`, `13M`, `1y`… (see retention.ts); absent when the database gives nothing readable. */
+  retention?: string;
+  /** The platform's privacy page. */
+  link?: string;
+  matched: 'domain' | 'name' | 'brand';
+}
+
+/** What the knowledge base suggests for a name: a probability, never what the site declares. */
+export interface KnowledgeGuess {
+  provider: string;
+  kind: KnowledgeKind;
+  kindLabel: string;
+  purpose: string;
+  consentKey?: string;
+  /** Our own description (`temoin`), or a sentence built from the Open Cookie Database's facts alone (`ocd`). */
+  source: 'temoin' | 'ocd';
+  /** The database's facts, when it knows the cookie and agrees with our description on who sets it. */
+  ocd?: OcdFacts;
+}
 
 /** Whether a cookie of this kind may only be set after the visitor's consent (CNIL, délibération 2020-091). */
 export function needsConsent(kind: KnowledgeKind): boolean {
