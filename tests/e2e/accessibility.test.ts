@@ -53,7 +53,7 @@ const ACCEPTED_INCOMPLETE: { rule: string; target: string; state: string; why: s
 /** No violation, and nothing left undecided that was not reviewed (`ACCEPTED_INCOMPLETE`). */
 async function expectNoViolations(page: Page, state: string) {
   const { violations, incomplete, runs } = await axeResults(page);
-  console.log(`axe, ${state}: ${runs} run(s)`);
+  if (runs > 1) console.log(`axe, ${state}: ${runs} runs before the page held still`);
   expect(violations, `${state}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
   const unreviewed = incomplete
     .map((found) => ({
