@@ -129,11 +129,23 @@ describe.each(engines)('a hostile page, in %s', (engine, launch) => {
     await clickButton(popup, 'Relire la charte');
     await waitLong(popup, 'le site n’a pas répondu à temps');
     expect(await bodyText(popup)).not.toContain('Lecture de la charte…');
-    const asked = session.replica.requests().filter((r) => r.path.startsWith('/terms/')).length;
+    const asked = session.replica.requests().length;
     const again = await session.browser.openExtensionPage(popupPath);
     await waitForText(again, 'le site n’a pas répondu à temps');
     expect(await bodyText(again)).not.toContain('Lecture de la charte…');
-    expect(session.replica.requests().filter((r) => r.path.startsWith('/terms/')).length).toBe(asked);
+    // A retry started by this opening reaches the replica some time after the popup is drawn:
+    // counted now, it could still be on its way. So the charter page answers again, and the
+    // visitor asks for a reading: it can only start once any reading under way has ended, so by
+    // the time it is said, a retry would have asked for the hanging page after `asked`.
+    session.replica.setIssyCharter('published');
+    await clickButton(again, 'Relire la charte');
+    await waitForOutcome(again, /^Charte relue sur le site/).catch(async (error: Error) => {
+      const said = await again.evaluate(() => document.querySelector('[data-live-region]')?.textContent);
+      throw new Error(`${error.message}; said « ${said} »; charter pages asked since: ${JSON.stringify(session.replica.requests().slice(asked).filter((r) => r.charter))}`);
+    });
+    const since = session.replica.requests().slice(asked).filter((r) => r.charter);
+    expect(since.filter((r) => r.charter !== 'published')).toEqual([]);
+    expect(since.length).toBeGreaterThan(0);
     await again.close();
   });
 
@@ -141,9 +153,16 @@ describe.each(engines)('a hostile page, in %s', (engine, launch) => {
     session.replica.setIssyCharter('nested');
     await clickButton(popup, 'Relire la charte');
     await waitLong(popup, 'charte refusée : balises de la charte imbriquées sur plus de 256 niveaux');
-    // Still answering: the filter reacts at once.
+    // Still answering: the filter reacts at once, and shows exactly the rows whose name holds « sessionid ».
+    const shownNames = () => popup.evaluate(() => [...document.querySelectorAll('li.cookie code.name')].map((c) => c.textContent!));
+    const expected = (await shownNames()).filter((name) => name.toLowerCase().includes('sessionid'));
+    expect(expected).toEqual(expect.arrayContaining(['sessionid', 'sessionid[U+200B]']));
     await popup.type('input[type=search]', 'sessionid');
-    await popup.waitForFunction(() => document.querySelectorAll('li.cookie').length <= 3, { timeout: 10_000 });
+    await popup.waitForFunction(
+      (names) => JSON.stringify([...document.querySelectorAll('li.cookie code.name')].map((c) => c.textContent)) === names,
+      { timeout: 10_000 },
+      JSON.stringify(expected),
+    );
     const again = await session.browser.openExtensionPage(popupPath);
     await waitForText(again, 'charte refusée');
     await rowText(again, 'sessionid');

@@ -12,8 +12,8 @@ export interface Replica {
   setIssyCharter(
     mode: 'published' | 'extended' | 'newer' | 'unclear' | 'missing' | 'garbage' | 'hanging' | 'elsewhere' | 'octet' | 'nested' | 'formula',
   ): void;
-  /** Every request the replica received, in order. */
-  requests(): { host: string; path: string; withCookies: boolean }[];
+  /** Every request the replica received, in order; data.issy.com's charter page's says which one it served. */
+  requests(): { host: string; path: string; withCookies: boolean; charter?: string }[];
   /** How the portals' pages behave: `misbehaving` sets a tracker before any choice and another after a refusal. */
   setBehaviour(mode: 'standard' | 'misbehaving'): void;
   close(): Promise<void>;

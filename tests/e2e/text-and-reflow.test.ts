@@ -19,7 +19,8 @@ function sizes(page: Page) {
     const texts = [...document.querySelectorAll('body *')].filter(
       (el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) && (el as HTMLElement).offsetParent !== null,
     );
-    return { body: px(document.body), smallest: Math.min(...texts.map(px)) };
+    // Counted too: over no element at all, the smallest size would be `Infinity`, and pass.
+    return { body: px(document.body), texts: texts.length, smallest: Math.min(...texts.map(px)) };
   });
 }
 
@@ -68,10 +69,13 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
   it('shows body text at 14 px and nothing under 13 px at default settings', async () => {
     for (const page of [popup, options]) {
-      const { body, smallest } = await sizes(page);
-      console.log(`${_engine}: body ${body} px, smallest ${smallest} px`);
+      const { body, texts, smallest } = await sizes(page);
+      console.log(`${_engine}: body ${body} px, smallest ${smallest} px over ${texts} elements with text`);
       expect(body).toBe(14);
+      // The popup's report and the options page's panels are on show: dozens of elements with text.
+      expect(texts).toBeGreaterThan(20);
       expect(smallest).toBeGreaterThanOrEqual(13);
+      expect(smallest).toBeLessThanOrEqual(14);
     }
   });
 

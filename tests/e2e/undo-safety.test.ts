@@ -1,5 +1,6 @@
 /**
- * Deletions that stay safe and undos that stay exact in the real browsers: two clears at once,
+ * Deletions that stay safe and undos that stay exact in the real browsers: two clears at once
+ * (both requests in flight together),
  * a removal that would take a cookie nobody was shown, a cookie the site set again before the
  * undo, a path no URL can reach, and a browser closed since.
  */
@@ -35,7 +36,13 @@ async function panelOf(options: Page, site: string) {
 
 /** Clicks an enabled button of a site's panel by its label. */
 async function clickInPanel(options: Page, site: string, label: string) {
-  const button = await options.waitForFunction(
+  const button = await enabledButton(options, site, label);
+  await button.asElement()!.evaluate((b) => (b as HTMLButtonElement).click());
+}
+
+/** An enabled button of a site's panel, by its label, once there. */
+function enabledButton(options: Page, site: string, label: string) {
+  return options.waitForFunction(
     (s, l) => {
       const panel = [...document.querySelectorAll('section.panel')].find((p) => p.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').startsWith(s));
       return [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === l && !b.disabled && b.getAttribute('aria-disabled') !== 'true') ?? false;
@@ -45,7 +52,42 @@ async function clickInPanel(options: Page, site: string, label: string) {
     site,
     label,
   );
-  await button.asElement()!.evaluate((b) => (b as HTMLButtonElement).click());
+}
+
+/**
+ * Clicks `label` in a site's panel of one options page and in another site's panel of a second
+ * options page, both in one task of the pages' shared event loop, then checks that both show
+ * their command under way (`aria-disabled` while busy) before that task ends: neither page can
+ * have received its answer yet, so both requests are in flight at once, whichever the
+ * background takes first. Clicked one after the other, the first could be answered before the
+ * second is sent, and the queue of commands would never be put to the test.
+ */
+async function clickBothAtOnce(first: Page, firstSite: string, second: Page, secondSite: string, label: string) {
+  // Both ready first: their panels drawn, the buttons there and enabled.
+  await Promise.all([enabledButton(first, firstSite, label), enabledButton(second, secondSite, label)]);
+  await second.evaluate(() => (window.name = 'second-options'));
+  const seen = await first.evaluate(
+    async (a, b, l) => {
+      const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+      const other = api.extension.getViews({ type: 'tab' }).find((view) => view.name === 'second-options');
+      if (!other) throw new Error('the second options page is not among the extension’s pages');
+      const enabled = (doc: Document, site: string) => {
+        const panel = [...doc.querySelectorAll('section.panel')].find((p) => p.querySelector('h2')?.textContent?.replace(/\s+/g, ' ').startsWith(site));
+        const button = [...(panel?.querySelectorAll('button') ?? [])].find((b) => b.textContent?.trim() === l);
+        if (!button || button.getAttribute('aria-disabled') === 'true') throw new Error(`no enabled « ${l} » for ${site}`);
+        return button;
+      };
+      const buttons = [enabled(document, a), enabled(other.document, b)];
+      for (const button of buttons) button.click();
+      // Only microtasks from here (the pages draw their `busy` state in one): no answer can come in.
+      for (let i = 0; i < 100 && !buttons.every((button) => button.getAttribute('aria-disabled') === 'true'); i++) await Promise.resolve();
+      return buttons.map((button) => button.getAttribute('aria-disabled'));
+    },
+    firstSite,
+    secondSite,
+    label,
+  );
+  expect(seen, 'both commands under way at once').toEqual(['true', 'true']);
 }
 
 /** The outcome shown in a site's panel once it matches. */
@@ -92,10 +134,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     await panelOf(first, 'data.issy.com');
     await panelOf(second, 'geo.issy.com');
     await waitForText(second, '_geo_tracker_11');
-    await Promise.all([
-      clickInPanel(first, 'data.issy.com', 'Supprimer les cookies non essentiels'),
-      clickInPanel(second, 'geo.issy.com', 'Supprimer les cookies non essentiels'),
-    ]);
+    await clickBothAtOnce(first, 'data.issy.com', second, 'geo.issy.com', 'Supprimer les cookies non essentiels');
     const [a, b] = await Promise.all([outcomeIn(first, 'data.issy.com', /supprimé/), outcomeIn(second, 'geo.issy.com', /supprimé/)]);
     const removedA = Number(a.match(/: (\d+) cookies? supprimé/)![1]);
     const removedB = Number(b.match(/: (\d+) cookies? supprimé/)![1]);
@@ -103,10 +142,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     expect(removedB).toBeGreaterThanOrEqual(12);
 
     // Both can be undone, at once too.
-    await Promise.all([
-      clickInPanel(first, 'data.issy.com', 'Annuler la suppression'),
-      clickInPanel(second, 'geo.issy.com', 'Annuler la suppression'),
-    ]);
+    await clickBothAtOnce(first, 'data.issy.com', second, 'geo.issy.com', 'Annuler la suppression');
     await Promise.all([outcomeIn(first, 'data.issy.com', /restauré/), outcomeIn(second, 'geo.issy.com', /restauré/)]);
     expect(byKey(await allCookies(session.control))).toEqual(before);
     for (const page of [first, second, portal, geo]) await page.close();

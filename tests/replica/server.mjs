@@ -242,6 +242,8 @@ function handle(state, request, response, secure) {
     return;
   }
   if (url.pathname === '/terms/cookies-policy/') {
+    // Which of data.issy.com's charter pages answered: a test can tell a reading of the hanging page from a later one.
+    if (host === 'data.issy.com') state.requests.at(-1).charter = state.issyCharter;
     const { status, body, hang, type, headers } = site.charter();
     if (hang) return; // closed only when the replica stops
     response.writeHead(status, { ...html, ...(type && { 'content-type': type }), ...headers });
@@ -285,7 +287,10 @@ export async function startReplica() {
       if (mode !== 'standard' && mode !== 'misbehaving') throw new Error(`no such behaviour: ${mode}`);
       state.behaviour = mode;
     },
-    /** Every request the replica received: host, path with query, and whether it carried cookies. */
+    /**
+     * Every request the replica received: host, path with query, whether it carried cookies, and
+     * for data.issy.com's charter page which one it served (`charter`, a key of `issyCharters`).
+     */
     requests: () => [...state.requests],
     close: () =>
       Promise.all(
