@@ -10,7 +10,7 @@
 import type { Category } from './model';
 import { UNKNOWN_PROVIDER, type TableContext } from './grid';
 import { clip, collapse, fold, phraseAt, tagOf, wordsOf } from './text';
-import { KNOWN_PROVIDERS, type Label, MAX_LABEL_CHARS, labelOf, runningCategory } from './vocabulary';
+import { ABOUT_COOKIES, KNOWN_PROVIDERS, type Label, MAX_LABEL_CHARS, labelOf, runningCategory } from './vocabulary';
 
 const INLINE = new Set(['span', 'u', 'em', 'i', 'a', 'font', 'mark', 'small', 'big', 'strong', 'b', 'code', 'img', 'sup', 'sub']);
 /** Blocks in which a bold line reads as a heading (not list items, cells or real headings). */
@@ -107,6 +107,8 @@ interface Heading {
 export class Outline {
   private readonly stack: Heading[] = [];
   private running = '';
+  /** The last paragraph of running text: what introduces a list or the lines below it. */
+  private last = '';
   /** Whether a table was declared under the labels in force. */
   private used = false;
 
@@ -114,6 +116,7 @@ export class Outline {
     while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text });
     this.running = '';
+    this.last = '';
     this.used = false;
   }
 
@@ -125,6 +128,13 @@ export class Outline {
 
   text(paragraph: string): void {
     this.running = `${this.running} ${paragraph}`.slice(-MAX_RUNNING_CHARS);
+    this.last = paragraph.slice(-MAX_RUNNING_CHARS);
+  }
+
+  /** Whether the nearest heading or label, or the paragraph introducing what follows, speaks of cookies. */
+  aboutCookies(): boolean {
+    const nearest = this.stack[this.stack.length - 1]?.text ?? '';
+    return ABOUT_COOKIES.test(nearest) || ABOUT_COOKIES.test(this.last);
   }
 
   /**

@@ -28,7 +28,7 @@ const PREFIX_PHRASES = [
 const PREFIX_FILLERS = new Set(['de', 'du', 'des', 'par', 'le', 'la', 'les', 'by', 'with', 'the', 'por', 'con', 'el', 'los', 'las', 'un', 'une', 'nom', 'name', 'nombre', ':']);
 
 /** Cells that say "nothing here". */
-const PLACEHOLDERS = new Set(['-', '–', '—', '/', '?', 'n/a', 'na', 'n.a', 'n/d', 'nd', 'aucun', 'aucune', 'neant', 'sans objet', 'non applicable', 'none', 'not applicable', 'nil', 'ninguna', 'ninguno', 'nada', 'no aplica']);
+const PLACEHOLDERS = new Set(['etc', 'etc.', 'etcetera', '...', '-', '–', '—', '/', '?', 'n/a', 'na', 'n.a', 'n/d', 'nd', 'aucun', 'aucune', 'neant', 'sans objet', 'non applicable', 'none', 'not applicable', 'nil', 'ninguna', 'ninguno', 'nada', 'no aplica']);
 
 /** Several names in words: « _ga et _gid », "_ga and _gid", « _ga y _gid ». */
 const CONJUNCTIONS = / (?:et|and|y|ou|or|o) /i;
@@ -147,7 +147,7 @@ export function readNames(raw: string): ReadNames {
  */
 export function looksLikeName(raw: string): boolean {
   const text = trimName(raw.replace(INVISIBLE, '')).replace(COUNT, '');
-  if (!text || text.includes(' ') || text.length > 80 || isKindOrTool(text)) return false;
+  if (!text || text.includes(' ') || text.length > 80 || isKindOrTool(text) || PLACEHOLDERS.has(fold(text))) return false;
   const pattern = patternOf(text);
   if (!pattern) return false;
   if (/^\d+$/.test(text) || /^[a-z]+:\/\//i.test(text) || /\.(?:com|org|net|fr|es|eu|io)$/i.test(text)) return false;

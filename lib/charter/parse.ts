@@ -18,7 +18,8 @@ import type { Charter, CharterEntry } from './model';
 import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLabel } from './prose';
 import { readNames } from './names';
 import { NBSP } from '../french/format';
-import { childElements, tagOf } from './text';
+import { namesInSentences } from './sentences';
+import { childElements, clip, tagOf } from './text';
 
 export { UNKNOWN_PROVIDER, UNKNOWN_PURPOSE };
 
@@ -36,6 +37,8 @@ const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 
 /** Paragraphs styled as titles: accordion headers, cookie-declaration group headers. */
 const TITLE_CLASS = /title|head|bold|toggle|accordion/i;
 const MAX_TITLE_WORDS = 10;
+/** A sentence naming a cookie is kept as its purpose, this long at most. */
+const MAX_SENTENCE_CHARS = 300;
 
 /** A short line that is no sentence. */
 function isTitle(text: string): boolean {
@@ -118,6 +121,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
   };
   let tables = 0;
   let proseCount = 0;
+  const sentences: { record: Record; context: TableContext }[] = [];
 
   const declare = (records: Record[], context: TableContext) => {
     for (const { nameText, fields } of records) {
@@ -206,17 +210,25 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         case 'p': {
           // A division holding only text and inline elements is a paragraph by another name.
           if (tag !== 'p' && holdsBlocks(el)) break;
-          const used = reader.block(el);
+          const used = reader.block(el, outline.aboutCookies());
           const done = reader.take();
           if (done.length) declare(done, outline.context());
           if (used) break;
           const text = labelText(el, false);
           const label = labelIn(text);
           const listed = label ? namesAfterLabel(text) : undefined;
-          if (label && (tag !== 'li' || listed || lastOfItsKind(el, label))) {
+          const labelled = !!label && (tag !== 'li' || !!listed || lastOfItsKind(el, label));
+          if (labelled) {
             flush();
             outline.minor(label);
             if (listed) declare(listed, outline.context());
+          }
+          if (!listed) {
+            const purpose = clip(text, MAX_SENTENCE_CHARS);
+            for (const nameText of namesInSentences(el)) sentences.push({ record: { nameText, fields: { purpose } }, context: outline.context() });
+          }
+          if (labelled) {
+            // The label is in force for what follows.
           } else if (tag !== 'li' && TITLE_CLASS.test(el.getAttribute('class') ?? '') && isTitle(text)) {
             flush();
             outline.minor(text, true);
@@ -226,6 +238,15 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
       }
     }
     flush();
+    // Names met only in sentences, when no table, list or record declares them.
+    const declared = new Set(entries.flatMap((e) => e.names.map((n) => ('exact' in n ? `=${n.exact}` : `*${n.prefix}`))));
+    for (const { record, context } of sentences) {
+      const names = readNames(record.nameText).names.filter((n) => !declared.has('exact' in n ? `=${n.exact}` : `*${n.prefix}`));
+      if (names.length === 0) continue;
+      for (const n of names) declared.add('exact' in n ? `=${n.exact}` : `*${n.prefix}`);
+      proseCount++;
+      entries.push(entryOf(names, record.fields, context));
+    }
   } catch {
     // Never expected; if a DOM implementation surprises us, keep what was read.
     warnings.add(`La lecture de la page s'est arrêtée sur une erreur inattendue${NBSP}; seuls les cookies lus avant sont gardés.`);

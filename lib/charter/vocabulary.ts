@@ -147,6 +147,9 @@ export function yesNo(text: string): boolean | undefined {
   return undefined;
 }
 
+/** A word about cookies (cookie, témoin, traceur, galleta), in a heading, an introduction or a description. */
+export const ABOUT_COOKIES = /cookie|t[ée]moin|traceur|tracker|galleta/i;
+
 /** Providers and tools: named above a table, they give its rows a provider; in a name cell, they are no name. */
 export const KNOWN_PROVIDERS = ['Opendatasoft', 'Huwise', 'Google Analytics', 'Google Tag Manager', 'Google', 'Matomo', 'Piano Analytics', 'AT Internet', 'Xiti', 'Eulerian', 'HubSpot', 'YouTube', 'Vimeo', 'Dailymotion', 'Facebook', 'Meta', 'X (Twitter)', 'Twitter', 'LinkedIn', 'Hotjar', 'Microsoft Clarity', 'Axeptio', 'Didomi', 'tarteaucitron', 'Cookiebot', 'OneTrust', 'Cloudflare', 'Mapbox'];
 const PROVIDER_WORDS = new Set(KNOWN_PROVIDERS.map(fold));
