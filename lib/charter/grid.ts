@@ -180,9 +180,12 @@ interface Header {
  * Which column holds which field, if this row is a header. The name column is chosen by its
  * content when two headers could be it, or found by content when no header names it.
  */
-function columnsOf(grid: Grid, r: number): Map<Field, number> | undefined {
+function columnsOf(grid: Grid, r: number, keyIsName: boolean): Map<Field, number> | undefined {
   const row = grid[r]!;
-  const fields: (Field | undefined)[] = row.map((slot) => (slot?.firstColumn ? headerField(slot.text) : undefined));
+  const fields: (Field | undefined)[] = row.map((slot) => {
+    const field = slot?.firstColumn ? headerField(slot.text) : undefined;
+    return field === 'key' && keyIsName ? 'name' : field;
+  });
   const named = fields.filter(Boolean).length;
   if (named < 1) return undefined;
   const columns = new Map<Field, number>();
@@ -207,14 +210,17 @@ function columnsOf(grid: Grid, r: number): Map<Field, number> | undefined {
     const unnamed = fields.flatMap((field, column) => (field === undefined && row[column]?.firstColumn ? [column] : []));
     nameColumn = unnamed.find((column) => nameLikeShare(grid, column, r + 1) >= 0.5);
   }
-  if (nameColumn === undefined || named + (candidates.length ? 0 : 1) < 2) return undefined;
+  if (nameColumn === undefined) return undefined;
+  // A header naming the name column alone ("Cookie Identifier | What it's for | Valid for") is
+  // one when the cells below it hold names.
+  if (named + (candidates.length ? 0 : 1) < 2 && !(row.length >= 2 && nameLikeShare(grid, nameColumn, r + 1) >= 0.5)) return undefined;
   columns.set('name', nameColumn);
   return columns;
 }
 
-function findHeader(grid: Grid): Header | undefined {
+function findHeader(grid: Grid, keyIsName: boolean): Header | undefined {
   for (let row = 0; row < Math.min(grid.length, HEADER_SCAN_ROWS); row++) {
-    const columns = columnsOf(grid, row);
+    const columns = columnsOf(grid, row, keyIsName);
     if (columns) return { row, columns, texts: grid[row]!.map((slot) => collapse(slot?.text ?? '')) };
   }
   return undefined;
@@ -255,6 +261,8 @@ export interface TableContext {
   named: boolean;
   /** The category was read from running text, not from a label: not enough to call a platform cookie non-essential. */
   inferred?: boolean;
+  /** The heading, caption or text above speaks of browser storage (local storage): a "Key" column lists its keys. */
+  storage?: boolean;
 }
 
 /** Some pages repeat the header row further down a long table: it declares nothing. */
@@ -368,7 +376,8 @@ export function readTable(table: Element, label: string, context: () => TableCon
 
   const vertical = grid.every((row) => row.length <= 2) ? readVertical(grid, context(), label, warn) : undefined;
   if (vertical) return vertical;
-  const header = findHeader(grid);
+  // "Key" heads the name column too, unless the page speaks of browser storage there.
+  const header = findHeader(grid, !context().storage);
   if (!header) {
     return listsStorageKeys(grid) ? (warn(`${label}${NBSP}: clés de stockage local, pas des cookies${NBSP}; tableau ignoré.`), []) : (warn(`${label}${NBSP}: aucune colonne de nom de cookie reconnue${NBSP}; tableau ignoré.`), []);
   }

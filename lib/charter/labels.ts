@@ -150,6 +150,7 @@ export class Outline {
     const party = labels.slice(0, named >= 0 ? named + 1 : labels.length).find((l) => l.party)?.party;
     const provider = providerOf(headings[0]?.text) ?? UNKNOWN_PROVIDER;
     const said = this.running;
+    const storage = STORAGE.test(said) || STORAGE.test(headings[0]?.text ?? '') || STORAGE.test(caption);
     const running = runningCategory(said);
     const reused = named >= 0 && this.used && !caption;
     if (table) {
@@ -164,21 +165,24 @@ export class Outline {
     if (group >= 0) {
       const groupParty = labels.slice(0, group + 1).find((l) => l.party)?.party;
       const text = clip(collapse(headings[group]!.text), MAX_LABEL_CHARS);
-      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true };
+      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true, storage };
     }
     if (named >= 0 && !(reused && running && labels[named]!.category === 'necessary')) {
       const label = labels[named]!;
-      return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true };
+      return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true, storage };
     }
     const partyLabel = labels.find((l) => l.party);
     const base: Label = partyLabel ? { party: partyLabel.party!, text: partyLabel.text! } : {};
     if (running) {
       const text = clip(collapse(sentenceWith(said, running.category)), 120);
-      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true };
+      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true, storage };
     }
-    return { label: { ...base, category: 'unclear' as Category }, provider, named: false };
+    return { label: { ...base, category: 'unclear' as Category }, provider, named: false, storage };
   }
 }
+
+/** Browser storage that is no cookie, named by a page: local storage, session storage, IndexedDB. */
+const STORAGE = /local ?storage|session ?storage|stockage local|stockage de session|almacenamiento local|indexeddb|web storage/i;
 
 const COOKIE_WORD = /\b(cookies?|traceurs?|trackers?)\b/;
 

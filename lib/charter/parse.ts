@@ -19,6 +19,7 @@ import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLa
 import { readNames } from './names';
 import { NBSP } from '../french/format';
 import { namesInSentences } from './sentences';
+import { TextTable } from './text-table';
 import { childElements, clip, tagOf } from './text';
 
 export { UNKNOWN_PROVIDER, UNKNOWN_PURPOSE };
@@ -34,6 +35,8 @@ const MAX_WARNINGS = 100;
 /** Headings, labels, paragraphs, lists and tables read; beyond, the page is not read. */
 const MAX_ELEMENTS = 50_000;
 const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'div', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
+/** Blocks that may be one or more rows of a table written as text (tabs, pipes); a heading may be its header. */
+const TEXT_ROWS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary']);
 /** Paragraphs styled as titles: accordion headers, cookie-declaration group headers. */
 const TITLE_CLASS = /title|head|bold|toggle|accordion/i;
 const MAX_TITLE_WORDS = 10;
@@ -137,6 +140,16 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
     const records = reader.take();
     if (records.length) declare(records, outline.context());
   };
+  const textTable = new TextTable();
+  /** Reads the rows written as text gathered so far, as the table they are. */
+  const endTextTable = () => {
+    const table = textTable.take(doc);
+    if (!table) return;
+    flush();
+    tables++;
+    const context = outline.context('', true);
+    entries.push(...readTable(table, `Tableau ${tables}`, () => context, warnings.add));
+  };
 
   try {
     if (doc.querySelectorAll('table').length > MAX_TABLES) {
@@ -151,6 +164,13 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         break;
       }
       if (consumed.has(el)) continue;
+      // A container (a division or item holding blocks) is walked through: its blocks decide.
+      const container = (tag === 'div' || tag === 'li') && holdsBlocks(el);
+      if (!container && TEXT_ROWS.has(tag) && textTable.feed(el)) {
+        consumed.add(el);
+        continue;
+      }
+      if (!container && textTable.pending) endTextTable();
       if (tag === 'table') {
         flush();
         if (++tables > MAX_TABLES) break;
@@ -237,6 +257,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         }
       }
     }
+    endTextTable();
     flush();
     // Names met only in sentences, when no table, list or record declares them.
     const declared = new Set(entries.flatMap((e) => e.names.map((n) => ('exact' in n ? `=${n.exact}` : `*${n.prefix}`))));
