@@ -12,7 +12,7 @@ import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
 import { NBSP } from '../french/format';
 import { childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
-import { type Label, labelOf, yesNo } from './vocabulary';
+import { type Label, labelOf, saysNecessary, yesNo } from './vocabulary';
 
 export const MAX_ROWS = 2000;
 const MAX_COLUMNS = 50;
@@ -180,14 +180,14 @@ interface Header {
  * Which column holds which field, if this row is a header. The name column is chosen by its
  * content when two headers could be it, or found by content when no header names it.
  */
-function columnsOf(grid: Grid, r: number, keyIsName: boolean): Map<Field, number> | undefined {
+function columnsOf(grid: Grid, r: number, keyIsName: boolean, aboutCookies: boolean): Map<Field, number> | undefined {
   const row = grid[r]!;
   const fields: (Field | undefined)[] = row.map((slot) => {
     const field = slot?.firstColumn ? headerField(slot.text) : undefined;
     return field === 'key' && keyIsName ? 'name' : field;
   });
   const named = fields.filter(Boolean).length;
-  if (named < 1) return undefined;
+  if (named < 1) return aboutCookies ? namesByContentAlone(grid, r) : undefined;
   const columns = new Map<Field, number>();
   fields.forEach((field, column) => {
     if (field && field !== 'name' && !columns.has(field)) columns.set(field, column);
@@ -218,9 +218,25 @@ function columnsOf(grid: Grid, r: number, keyIsName: boolean): Map<Field, number
   return columns;
 }
 
-function findHeader(grid: Grid, keyIsName: boolean): Header | undefined {
+/**
+ * A header of words no rule knows ("Identifier | What it does | How long"), in a table the page
+ * presents as cookies: the column whose cells below are names (at least two, most of them), under
+ * a header cell that is no name itself, is the name column.
+ */
+function namesByContentAlone(grid: Grid, r: number): Map<Field, number> | undefined {
+  const row = grid[r]!;
+  if (grid.length - r - 1 < 2 || row.length < 2) return undefined;
+  for (let column = 0; column < row.length; column++) {
+    const slot = row[column];
+    if (!slot?.firstColumn || !collapse(slot.text) || looksLikeName(collapse(slot.text))) continue;
+    if (nameLikeShare(grid, column, r + 1) >= 0.6) return new Map([['name', column]]);
+  }
+  return undefined;
+}
+
+function findHeader(grid: Grid, keyIsName: boolean, aboutCookies: boolean): Header | undefined {
   for (let row = 0; row < Math.min(grid.length, HEADER_SCAN_ROWS); row++) {
-    const columns = columnsOf(grid, row, keyIsName);
+    const columns = columnsOf(grid, row, keyIsName, aboutCookies);
     if (columns) return { row, columns, texts: grid[row]!.map((slot) => collapse(slot?.text ?? '')) };
   }
   return undefined;
@@ -263,6 +279,8 @@ export interface TableContext {
   inferred?: boolean;
   /** The heading, caption or text above speaks of browser storage (local storage): a "Key" column lists its keys. */
   storage?: boolean;
+  /** The nearest heading, the caption or the text above speaks of cookies. */
+  aboutCookies?: boolean;
 }
 
 /** Some pages repeat the header row further down a long table: it declares nothing. */
@@ -306,6 +324,12 @@ export function entryOf(names: CharterEntry['names'], fields: RowFields, context
   } else if (necessary === false && (category === 'necessary' || category === 'unclear')) {
     category = 'non-essential';
     declaredUnder = said;
+  }
+  // A row that says "necessary" anywhere (cells shift on real pages) is never made clearable by
+  // the heading or paragraph above: the signals disagree, and the cookie is kept as unclear.
+  const fromAbove = !cell.category && necessary === undefined;
+  if (fromAbove && category !== 'necessary' && category !== 'unclear' && Object.values(fields).some((text) => typeof text === 'string' && saysNecessary(text))) {
+    category = 'unclear';
   }
   const party = partyCell(fields.party) ?? cell.party ?? context.label.party;
   const domain = fields.domain ? domainOf(fields.domain) : '';
@@ -377,7 +401,7 @@ export function readTable(table: Element, label: string, context: () => TableCon
   const vertical = grid.every((row) => row.length <= 2) ? readVertical(grid, context(), label, warn) : undefined;
   if (vertical) return vertical;
   // "Key" heads the name column too, unless the page speaks of browser storage there.
-  const header = findHeader(grid, !context().storage);
+  const header = findHeader(grid, !context().storage, context().aboutCookies ?? false);
   if (!header) {
     return listsStorageKeys(grid) ? (warn(`${label}${NBSP}: clés de stockage local, pas des cookies${NBSP}; tableau ignoré.`), []) : (warn(`${label}${NBSP}: aucune colonne de nom de cookie reconnue${NBSP}; tableau ignoré.`), []);
   }

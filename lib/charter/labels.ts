@@ -10,7 +10,7 @@
 import type { Category } from './model';
 import { UNKNOWN_PROVIDER, type TableContext } from './grid';
 import { clip, collapse, fold, phraseAt, tagOf, wordsOf } from './text';
-import { ABOUT_COOKIES, KNOWN_PROVIDERS, type Label, MAX_LABEL_CHARS, labelOf, runningCategory } from './vocabulary';
+import { ABOUT_COOKIES, KNOWN_PROVIDERS, STORAGE, type Label, MAX_LABEL_CHARS, labelOf, runningCategory } from './vocabulary';
 
 const INLINE = new Set(['span', 'u', 'em', 'i', 'a', 'font', 'mark', 'small', 'big', 'strong', 'b', 'code', 'img', 'sup', 'sub']);
 /** Blocks in which a bold line reads as a heading (not list items, cells or real headings). */
@@ -151,6 +151,7 @@ export class Outline {
     const provider = providerOf(headings[0]?.text) ?? UNKNOWN_PROVIDER;
     const said = this.running;
     const storage = STORAGE.test(said) || STORAGE.test(headings[0]?.text ?? '') || STORAGE.test(caption);
+    const aboutCookies = ABOUT_COOKIES.test(said) || ABOUT_COOKIES.test(headings[0]?.text ?? '') || ABOUT_COOKIES.test(caption);
     const running = runningCategory(said);
     const reused = named >= 0 && this.used && !caption;
     if (table) {
@@ -165,24 +166,21 @@ export class Outline {
     if (group >= 0) {
       const groupParty = labels.slice(0, group + 1).find((l) => l.party)?.party;
       const text = clip(collapse(headings[group]!.text), MAX_LABEL_CHARS);
-      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true, storage };
+      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true, storage, aboutCookies };
     }
     if (named >= 0 && !(reused && running && labels[named]!.category === 'necessary')) {
       const label = labels[named]!;
-      return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true, storage };
+      return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true, storage, aboutCookies };
     }
     const partyLabel = labels.find((l) => l.party);
     const base: Label = partyLabel ? { party: partyLabel.party!, text: partyLabel.text! } : {};
     if (running) {
       const text = clip(collapse(sentenceWith(said, running.category)), 120);
-      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true, storage };
+      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true, storage, aboutCookies };
     }
-    return { label: { ...base, category: 'unclear' as Category }, provider, named: false, storage };
+    return { label: { ...base, category: 'unclear' as Category }, provider, named: false, storage, aboutCookies };
   }
 }
-
-/** Browser storage that is no cookie, named by a page: local storage, session storage, IndexedDB. */
-const STORAGE = /local ?storage|session ?storage|stockage local|stockage de session|almacenamiento local|indexeddb|web storage/i;
 
 const COOKIE_WORD = /\b(cookies?|traceurs?|trackers?)\b/;
 

@@ -114,6 +114,12 @@ function readNamePiece(piece: string, out: ReadNames, depth = 0): void {
     return;
   }
   const prefix = prefixInWords(text);
+  // "_ga _gid _gat": names written as code, separated by spaces only.
+  const spaced = prefix === undefined && depth === 0 ? text.split(' ') : [];
+  if (spaced.length > 1 && spaced.every((t) => /[_*#]|[a-z][A-Z]|\d/.test(t) && looksLikeName(t))) {
+    for (const part of spaced) readNamePiece(part, out, 1);
+    return;
+  }
   if (prefix) out.names.push({ prefix });
   else if (prefix === undefined && depth === 0 && CONJUNCTIONS.test(text)) {
     for (const part of text.split(CONJUNCTIONS)) readNamePiece(part, out, 1);

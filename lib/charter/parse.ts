@@ -34,7 +34,7 @@ const MAX_TABLES = 200;
 const MAX_WARNINGS = 100;
 /** Headings, labels, paragraphs, lists and tables read; beyond, the page is not read. */
 const MAX_ELEMENTS = 50_000;
-const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'div', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
+const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'span', 'p', 'div', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
 /** Blocks that may be one or more rows of a table written as text (tabs, pipes); a heading may be its header. */
 const TEXT_ROWS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary']);
 /** Paragraphs styled as titles: accordion headers, cookie-declaration group headers. */
@@ -189,6 +189,16 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         continue;
       }
       switch (tag) {
+        case 'span': {
+          // A title on a line of its own (« Preferences (4) » in a generated declaration), when it names a kind.
+          if (!isBoldLine(el)) break;
+          const text = labelText(el, true);
+          const label = text && isTitle(text) ? labelIn(text) : '';
+          if (!label) break;
+          flush();
+          outline.minor(label, true);
+          break;
+        }
         case 'strong':
         case 'b':
         case 'summary':

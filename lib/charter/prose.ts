@@ -15,7 +15,7 @@
 import { type Field, headerField, type RowFields } from './grid';
 import { looksLikeName, trimName } from './names';
 import { childElements, collapse, linedText, tagOf } from './text';
-import { ABOUT_COOKIES, labelOf } from './vocabulary';
+import { ABOUT_COOKIES, STORAGE, labelOf } from './vocabulary';
 
 const MAX_BLOCK_CHARS = 4000;
 /** A key before a colon: a few words at most. */
@@ -73,7 +73,8 @@ export class RecordReader {
   }
 
   private line(line: string, aboutCookies: boolean): boolean {
-    const segments = line.split(/;\s+|\s+-\s+(?=[^:]{1,40}:)/);
+    // "Name: x; Purpose: y", "Cookie: x / Duration: y", "Cookie: x | Expiry: y", "Name: x - Purpose: y".
+    const segments = line.split(/;\s+|\s+[-–—/|]\s+(?=[^:]{1,40}:)/);
     const first = keyed(segments[0]!);
     if (first?.field === 'name' && looksLikeName(first.value.split(/[\s,]/)[0]!)) {
       this.close();
@@ -121,6 +122,8 @@ export class RecordReader {
 
 /** Between the names leading a line and what it says of them: a colon, a dash, an arrow, a tab, a bar. */
 const LEAD = /^[-–—•*▪◆]?\s*([^:–—→\t|]{1,200}?)\s*(?::|\s[–—-]\s|→|->|=>|\t|\|)\s*(\S.*)$/s;
+/** A lifetime in a line: « 13 mois », "2 years", « 1 día », "session". */
+const DURATION = /\b\d+\s*(?:ans?|années?|mois|jours?|heures?|minutes?|min|years?|months?|weeks?|days?|hours?|semaines?|años?|meses|mes|semanas?|días?|dias?|horas?|minutos?)\b|\bsession\b|\bsesión\b/i;
 /** Several names leading one line: `_ga, _gat`, `_ga / _gid`, `_ga et _gid`. */
 const NAME_RUN = /\s*,\s*|\s+\/\s+|\s+(?:et|and|y|&)\s+/;
 
@@ -137,10 +140,15 @@ export function ledByNames(line: string, aboutCookies: boolean): Record | undefi
   const pieces = lead.split(NAME_RUN).map(trimName);
   const described = ABOUT_COOKIES.test(rest);
   if (!aboutCookies && !described) return undefined;
+  // "consent_state: kept in your browser's local storage": a storage key, presented as such.
+  if (STORAGE.test(rest) && !described) return undefined;
   // Capitals alone (`GDPR`) and a capitalised word with a capital inside (`GitHub`, `WordPress`)
   // are how products and acronyms are written too: the description must speak of cookies.
   const wordLike = (p: string) => /^[A-Z]{2,}$/.test(p) || /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(p);
-  const named = (p: string) => looksLikeName(p) && (CODE_LIKE.test(p) || /^[A-Z]{2,}$/.test(p)) && (described || !wordLike(p));
+  // A plain word (`lang`, `wall`) leads a cookie's line when the line says how long it lasts or speaks of cookies.
+  const plain = (p: string) => /^[a-z]+$/.test(p) && (described || DURATION.test(rest));
+  const coded = (p: string) => (CODE_LIKE.test(p) || /^[A-Z]{2,}$/.test(p)) && (described || !wordLike(p));
+  const named = (p: string) => looksLikeName(p) && (coded(p) || plain(p));
   if (pieces.length === 0 || !pieces.every(named)) return undefined;
   return { nameText: pieces.join(', '), fields: { purpose: rest.replace(/[.;]+$/, '') } };
 }
