@@ -38,11 +38,13 @@ export type Field = 'provider' | 'service' | 'name' | 'purpose' | 'duration' | '
  * one-cookie table and of "Name: x; Purpose: y" records.
  */
 const HEADER_RULES: [Field, string[]][] = [
-  ['necessity', ['strictly necessary', 'strictement nécessaire', 'necessary', 'nécessaire', 'essential', 'essentiel', 'necesaria', 'estrictamente necesaria', 'exempté de consentement', 'exempt']],
+  // « Clase : Exenta / No exenta »: whether the cookie is exempt from consent, in Spanish charters.
+  ['necessity', ['strictly necessary', 'strictement nécessaire', 'necessary', 'nécessaire', 'essential', 'essentiel', 'necesaria', 'estrictamente necesaria', 'exempté de consentement', 'exempt', 'clase', 'exenta', 'exención']],
   ['party', ['first or third party', 'first party or third party', 'party', 'first third party', 'interne ou tiers', 'propre ou tiers', 'propia o de tercero', 'propia o de terceros', 'origine']],
   ['service', ['function and location', 'fonction et emplacement', 'función y ubicación']],
   ['provider', ['nom du prestataire', 'nom du fournisseur', "nom de l'éditeur", 'supplier name', 'provider name', 'vendor name', 'nombre del proveedor', 'set by', 'déposé par']],
-  ['duration', ['session or persistent', 'session ou persistant', 'sesión o persistente', 'length of the storage', 'length of storage', 'storage period', 'lasts for', 'durée de conservation', 'durée de vie', 'plazo de conservación']],
+  ['purpose', ['what it is for', 'what it s for', 'what it does', 'what for', 'à quoi il sert', 'à quoi sert', 'qué hace', 'para qué sirve', 'para qué']],
+  ['duration', ['valid for', 'how long', 'cuánto dura', 'combien de temps', 'session or persistent', 'session ou persistant', 'sesión o persistente', 'length of the storage', 'length of storage', 'storage period', 'lasts for', 'durée de conservation', 'durée de vie', 'plazo de conservación']],
   ['name', ['nom du cookie', 'nom des cookies', 'nom de cookie', 'nom technique', 'cookie name', 'name of the cookie', 'name of cookie', 'nombre de la cookie', 'nombre de cookie', 'nombre de las cookies']],
   ['key', ['clé', 'key', 'clave', 'local storage', 'localstorage', 'session storage', 'sessionstorage']],
   ['domain', ['domaine', 'domain', 'host', 'hôte', 'dominio', 'hostname']],
@@ -319,7 +321,8 @@ export function entryOf(names: CharterEntry['names'], fields: RowFields, context
   const necessary = fields.necessity ? yesNo(fields.necessity) : undefined;
   const said = fields.necessityHeader ? `${fields.necessityHeader} ${fields.necessity}` : fields.necessity;
   if (necessary === true) {
-    category = 'necessary';
+    // "Yes" beside a row's own kind that needs consent (« Analítica », « Exenta »): the row disagrees with itself.
+    category = cell.category && cell.category !== 'necessary' && cell.category !== 'unclear' ? 'unclear' : 'necessary';
     declaredUnder = said;
   } else if (necessary === false && (category === 'necessary' || category === 'unclear')) {
     category = 'non-essential';

@@ -117,6 +117,7 @@ export class Outline {
     this.stack.push({ level, text });
     this.running = '';
     this.last = '';
+    this.version++;
     this.used = false;
   }
 
@@ -129,6 +130,7 @@ export class Outline {
   text(paragraph: string): void {
     this.running = `${this.running} ${paragraph}`.slice(-MAX_RUNNING_CHARS);
     this.last = paragraph.slice(-MAX_RUNNING_CHARS);
+    this.version++;
   }
 
   /** Whether the nearest heading or label, or the paragraph introducing what follows, speaks of cookies. */
@@ -144,6 +146,17 @@ export class Outline {
    * ("Essential cookies" table, then "With your permission we use analytics…", then a table).
    */
   context(caption = '', table = false): TableContext {
+    // Records and sentences ask again and again under the same labels: read the running text once.
+    if (!caption && !table && this.cached?.version === this.version) return this.cached.context;
+    const context = this.read(caption, table);
+    if (!caption && !table) this.cached = { version: this.version, context };
+    return context;
+  }
+
+  private version = 0;
+  private cached: { version: number; context: TableContext } | undefined;
+
+  private read(caption: string, table: boolean): TableContext {
     const headings = [...(caption ? [{ level: 8, text: caption }] : []), ...[...this.stack].reverse()];
     const labels = headings.map((h) => labelOf(h.text));
     const named = labels.findIndex((l) => l.category);
@@ -157,6 +170,7 @@ export class Outline {
     if (table) {
       this.used = true;
       this.running = '';
+      this.version++;
     }
     // A nearer heading titling a group of cookies that says nothing of their purpose (« Les cookies de la
     // plateforme » under « Cookies de mesure d'audience ») starts a group of its own: the older

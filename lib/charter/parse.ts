@@ -48,6 +48,8 @@ function isTitle(text: string): boolean {
   return text.split(' ').length <= MAX_TITLE_WORDS && !/[.!?]$/.test(text);
 }
 
+const keyOf = (n: CharterEntry['names'][number]) => ('exact' in n ? `=${n.exact}` : `*${n.prefix}`);
+
 /** Words that say a list introduced by them lists cookies. */
 const COOKIE_WORDS = /cookie|traceur|t[ée]moin|tracker/i;
 
@@ -124,7 +126,15 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
   };
   let tables = 0;
   let proseCount = 0;
-  const sentences: { record: Record; context: TableContext }[] = [];
+  /** Entries read from sentences. */
+  const sentences: CharterEntry[] = [];
+  const seen = new Set<string>();
+  let indexed = 0;
+  /** The names declared so far, indexed as entries come. */
+  const declared = () => {
+    for (; indexed < entries.length; indexed++) for (const n of entries[indexed]!.names) seen.add(keyOf(n));
+    return seen;
+  };
 
   const declare = (records: Record[], context: TableContext) => {
     for (const { nameText, fields } of records) {
@@ -254,8 +264,14 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
             if (listed) declare(listed, outline.context());
           }
           if (!listed) {
-            const purpose = clip(text, MAX_SENTENCE_CHARS);
-            for (const nameText of namesInSentences(el)) sentences.push({ record: { nameText, fields: { purpose } }, context: outline.context() });
+            // Names a sentence presents as cookies, unless declared already.
+            const fresh = namesInSentences(el).flatMap((text) => readNames(text).names).filter((n) => !declared().has(keyOf(n)));
+            if (fresh.length) {
+              const entry = entryOf(fresh, { purpose: clip(text, MAX_SENTENCE_CHARS) }, outline.context());
+              sentences.push(entry);
+              entries.push(entry);
+              proseCount++;
+            }
           }
           if (labelled) {
             // The label is in force for what follows.
@@ -269,14 +285,18 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
     }
     endTextTable();
     flush();
-    // Names met only in sentences, when no table, list or record declares them.
-    const declared = new Set(entries.flatMap((e) => e.names.map((n) => ('exact' in n ? `=${n.exact}` : `*${n.prefix}`))));
-    for (const { record, context } of sentences) {
-      const names = readNames(record.nameText).names.filter((n) => !declared.has('exact' in n ? `=${n.exact}` : `*${n.prefix}`));
-      if (names.length === 0) continue;
-      for (const n of names) declared.add('exact' in n ? `=${n.exact}` : `*${n.prefix}`);
-      proseCount++;
-      entries.push(entryOf(names, record.fields, context));
+    // A name met in a sentence and declared again further on, under a label saying something
+    // else: the page disagrees with itself, and the sentence's reading (the first, which the
+    // matcher takes) becomes unclear, so clearing keeps the cookie.
+    if (sentences.length) {
+      const categories = new Map<string, Set<string>>();
+      for (const entry of entries) {
+        for (const n of entry.names) categories.set(keyOf(n), (categories.get(keyOf(n)) ?? new Set()).add(entry.category));
+      }
+      // A sentence's names were fresh when it was read: every other entry naming them comes later.
+      for (const entry of sentences) {
+        if (entry.names.some((n) => categories.get(keyOf(n))!.size > 1)) entry.category = 'unclear';
+      }
     }
   } catch {
     // Never expected; if a DOM implementation surprises us, keep what was read.

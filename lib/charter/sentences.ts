@@ -23,7 +23,7 @@ const NAMING_HINT = /called|named|nomm|appel|intitul|llamad|denominad/i;
 /** A cookie word within the same sentence, a few words before "called". */
 const COOKIE_BEFORE = /(?:cookies?|t[ée]moins?|traceurs?|galletas?)\b[^.;:!?\n]{0,40}$/i;
 /** An article and a cookie word right before the name: « le cookie `x` », "the cookie `x`", "cookies (`x`". */
-const NOUN_BEFORE = /(?:\b(?:the|a|an|this|le|la|un|une|ce|cet|el|este|esta)\s+(?:cookie|t[ée]moin|traceur|galleta)\s*[«“"'‘]?|\b(?:cookies?|t[ée]moins?|galletas?)\s*\(\s*)$/i;
+const NOUN_BEFORE = /(?:\b(?:the|a|an|this|le|la|un|une|ce|cet|el|este|esta)\s+(?:cookie|t[ée]moin|traceur|galleta)\s*[«“"'‘]?\s*|\b(?:cookies?|t[ée]moins?|galletas?)\s*\(\s*)$/i;
 /** "the `_ga` cookie": an article before, the cookie word after. */
 const ARTICLE_BEFORE = /\b(?:the|a|an|this)\s+[«“"'‘]?$/i;
 const NOUN_AFTER = /^[»”"'’]?\s*cookies?\b/i;

@@ -166,6 +166,8 @@ export function labelOf(text: string): Label {
 export function yesNo(text: string): boolean | undefined {
   const first = fold(text).split(/[^a-z]+/).find(Boolean);
   if (first === 'yes' || first === 'oui' || first === 'si' || first === 'true' || first === 'required' || first === 'obligatoire') return true;
+  // Exempt from consent: « Exenta », « Exempté », "Exempt".
+  if (first === 'exenta' || first === 'exento' || first === 'exempt' || first === 'exempte' || first === 'exemptee') return true;
   if (first === 'no' || first === 'non' || first === 'false' || first === 'optional' || first === 'optionnel' || first === 'opcional') return false;
   return undefined;
 }
