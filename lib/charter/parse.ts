@@ -200,8 +200,9 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
       }
       switch (tag) {
         case 'span': {
-          // A title on a line of its own (« Preferences (4) » in a generated declaration), when it names a kind.
-          if (!isBoldLine(el)) break;
+          // A title on a line of its own (« Preferences (4) » in a generated declaration), when it
+          // names a kind; not in a list item, where a list of kinds defines them one by one.
+          if (!isBoldLine(el) || el.closest('li, dd')) break;
           const text = labelText(el, true);
           const label = text && isTitle(text) ? labelIn(text) : '';
           if (!label) break;
