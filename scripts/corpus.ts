@@ -3,16 +3,18 @@
  * what a careful reader finds in it (`expected.json`). Not part of `npm test`: the pages are other
  * people's words and are not in the repository; without the folder, this says so and exits 0.
  *
- * Folder: `CORPUS_DIR`, else `../shared/corpus/real-charters/` beside the project.
+ * Folder: `CORPUS_DIR`, else `shared/corpus/real-charters/` beside the project (`../shared`) or
+ * beside one of the folders holding it, the nearest first.
  * `expected.json`: `{ files: [{ file, expected: [{ name, match: 'exact' | 'prefix', category }] }] }`.
  *
- * Printed per page and in total: names found / expected, missed, spurious (read but not
+ * Printed per page, per layout family (the page's `family` in `expected.json`, else read from the
+ * words of its `layout` description) and in total: names found / expected, missed, spurious (read but not
  * expected), recall and precision; categories agreed; necessary-vs-not agreed; and how many
  * cookies the page declares non-essential were read as necessary (the one error that makes
  * clearing keep a tracker, or, turned around, the reading clearing trusts).
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
 import type { Category, NamePattern } from '../lib/charter/model';
 import { parseCharter } from '../lib/charter/parse';
@@ -30,14 +32,17 @@ import { parseCharter } from '../lib/charter/parse';
  */
 const AGREES: Record<string, Category[]> = {
   necessary: ['necessary'],
+  preferences: ['preferences'],
   statistics: ['statistics'],
+  advertising: ['advertising'],
+  social: ['social'],
   'third-party': ['advertising', 'social', 'non-essential'],
   'first-party': ['preferences', 'non-essential'],
   'not-necessary': ['preferences', 'statistics', 'advertising', 'social', 'non-essential'],
   null: ['unclear', 'preferences'],
 };
 /** Expected categories that say the cookie needs consent: reading one as necessary is the worst error. */
-const DECLARED_NON_ESSENTIAL = new Set(['statistics', 'third-party', 'first-party', 'not-necessary']);
+const DECLARED_NON_ESSENTIAL = new Set(['preferences', 'statistics', 'advertising', 'social', 'third-party', 'first-party', 'not-necessary']);
 
 interface Expected {
   name: string;
@@ -58,7 +63,17 @@ interface Tally {
   nonEssentialAsNecessary: number;
 }
 
-const dir = resolve(process.env.CORPUS_DIR ?? join(import.meta.dirname, '..', '..', 'shared', 'corpus', 'real-charters'));
+/** `shared/corpus/real-charters` beside the project, or beside a folder above it: the nearest. */
+function defaultDir(): string {
+  const candidates: string[] = [];
+  for (let at = resolve(import.meta.dirname, '..', '..'); ; at = dirname(at)) {
+    candidates.push(join(at, 'shared', 'corpus', 'real-charters'));
+    if (dirname(at) === at) break;
+  }
+  return candidates.find((candidate) => existsSync(join(candidate, 'expected.json'))) ?? candidates[0]!;
+}
+
+const dir = resolve(process.env.CORPUS_DIR ?? defaultDir());
 if (!existsSync(join(dir, 'expected.json'))) {
   console.log(`Pas de corpus dans ${dir} : rien à mesurer (cette commande ne fait pas partie de npm test).`);
   process.exit(0);
@@ -92,25 +107,54 @@ function measure(file: string, expected: Expected[]): Tally & { missed: string[]
   return { ...tally, missed, extra, wrong };
 }
 
-const { files } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { files: { file: string; expected: Expected[] }[] };
-const total: Tally = { expected: 0, found: 0, spurious: 0, read: 0, categoriesAgreed: 0, necessityAgreed: 0, nonEssentialAsNecessary: 0 };
-for (const { file, expected } of files) {
+/**
+ * The layout family of a page: `family` when `expected.json` gives one, else read from the words
+ * of its `layout` description, most particular first.
+ */
+const FAMILIES: [string, RegExp][] = [
+  ['texte en colonnes (tabulations, tableau Markdown cassé)', /tab-separated|broken markdown table|pipe-separated/i],
+  ['déclaration générée (Cookiebot, CookieYes)', /cookiebot|cookieyes/i],
+  ['page sans cookie', /no cookie names/i],
+  ['noms dans des phrases', /inside (?:a )?sentence|sentences? naming/i],
+  ['listes de noms sous un libellé', /^prose\b.*bullet lists? of (?:bare )?names/i],
+  ['lignes et fiches', /^(?:prose|bullets|one bullet|bold-label|records|lines|"|«)/i],
+  ['tableau', /\btables?\b/i],
+  ['lignes et fiches', /./],
+];
+const familyOf = (page: { family?: string; layout?: string }) => page.family ?? FAMILIES.find(([, words]) => words.test(page.layout ?? ''))![0];
+
+const empty = (): Tally => ({ expected: 0, found: 0, spurious: 0, read: 0, categoriesAgreed: 0, necessityAgreed: 0, nonEssentialAsNecessary: 0 });
+const add = (into: Tally, t: Tally) => {
+  for (const key of Object.keys(empty()) as (keyof Tally)[]) into[key] += t[key];
+};
+const summary = (t: Tally) =>
+  [
+    `noms trouvés ${t.found}/${t.expected} (rappel ${pct(t.found, t.expected)}),`,
+    `parasites ${t.spurious} (précision ${pct(t.read - t.spurious, t.read)}),`,
+    `catégories ${pct(t.categoriesAgreed, t.found)},`,
+    `nécessaire ou non ${pct(t.necessityAgreed, t.found)},`,
+    `non essentiels lus nécessaires ${t.nonEssentialAsNecessary}`,
+  ].join(' ');
+
+const { files } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { files: { file: string; family?: string; layout?: string; expected: Expected[] }[] };
+const total = empty();
+const families = new Map<string, Tally & { pages: number }>();
+for (const page of files) {
+  const { file, expected } = page;
   const t = measure(file, expected);
-  for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += t[key];
+  add(total, t);
+  const family = familyOf(page);
+  const tally = families.get(family) ?? { ...empty(), pages: 0 };
+  add(tally, t);
+  tally.pages++;
+  families.set(family, tally);
   console.log(
-    `${file}: noms ${t.found}/${t.expected}, parasites ${t.spurious}, catégories ${t.categoriesAgreed}/${t.found}, nécessaire ou non ${t.necessityAgreed}/${t.found}, non essentiels lus nécessaires ${t.nonEssentialAsNecessary}`,
+    `${file} [${family}]: noms ${t.found}/${t.expected}, parasites ${t.spurious}, catégories ${t.categoriesAgreed}/${t.found}, nécessaire ou non ${t.necessityAgreed}/${t.found}, non essentiels lus nécessaires ${t.nonEssentialAsNecessary}`,
   );
   if (t.missed.length) console.log(`  manqués : ${t.missed.join(', ')}`);
   if (t.extra.length) console.log(`  parasites : ${t.extra.join(', ')}`);
   if (t.wrong.length) console.log(`  catégorie différente : ${t.wrong.join(', ')}`);
 }
-console.log(
-  [
-    `Total (${files.length} pages) :`,
-    `noms trouvés ${total.found}/${total.expected} (rappel ${pct(total.found, total.expected)}),`,
-    `parasites ${total.spurious} (précision ${pct(total.read - total.spurious, total.read)}),`,
-    `catégories ${pct(total.categoriesAgreed, total.found)},`,
-    `nécessaire ou non ${pct(total.necessityAgreed, total.found)},`,
-    `non essentiels lus nécessaires ${total.nonEssentialAsNecessary}`,
-  ].join(' '),
-);
+console.log('');
+for (const [family, t] of families) console.log(`${family} (${t.pages} page${t.pages > 1 ? 's' : ''}) : ${summary(t)}`);
+console.log(`Total (${files.length} pages) : ${summary(total)}`);

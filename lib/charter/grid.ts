@@ -12,7 +12,7 @@ import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
 import { NBSP } from '../french/format';
 import { childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
-import { type Label, labelOf, yesNo } from './vocabulary';
+import { type Label, labelOf, saysNecessary, yesNo } from './vocabulary';
 
 export const MAX_ROWS = 2000;
 const MAX_COLUMNS = 50;
@@ -38,11 +38,13 @@ export type Field = 'provider' | 'service' | 'name' | 'purpose' | 'duration' | '
  * one-cookie table and of "Name: x; Purpose: y" records.
  */
 const HEADER_RULES: [Field, string[]][] = [
-  ['necessity', ['strictly necessary', 'strictement nécessaire', 'necessary', 'nécessaire', 'essential', 'essentiel', 'necesaria', 'estrictamente necesaria', 'exempté de consentement', 'exempt']],
+  // « Clase : Exenta / No exenta »: whether the cookie is exempt from consent, in Spanish charters.
+  ['necessity', ['strictly necessary', 'strictement nécessaire', 'necessary', 'nécessaire', 'essential', 'essentiel', 'necesaria', 'estrictamente necesaria', 'exempté de consentement', 'exempt', 'clase', 'exenta', 'exención']],
   ['party', ['first or third party', 'first party or third party', 'party', 'first third party', 'interne ou tiers', 'propre ou tiers', 'propia o de tercero', 'propia o de terceros', 'origine']],
   ['service', ['function and location', 'fonction et emplacement', 'función y ubicación']],
   ['provider', ['nom du prestataire', 'nom du fournisseur', "nom de l'éditeur", 'supplier name', 'provider name', 'vendor name', 'nombre del proveedor', 'set by', 'déposé par']],
-  ['duration', ['session or persistent', 'session ou persistant', 'sesión o persistente', 'length of the storage', 'length of storage', 'storage period', 'lasts for', 'durée de conservation', 'durée de vie', 'plazo de conservación']],
+  ['purpose', ['what it is for', 'what it s for', 'what it does', 'what for', 'à quoi il sert', 'à quoi sert', 'qué hace', 'para qué sirve', 'para qué']],
+  ['duration', ['valid for', 'how long', 'cuánto dura', 'combien de temps', 'session or persistent', 'session ou persistant', 'sesión o persistente', 'length of the storage', 'length of storage', 'storage period', 'lasts for', 'durée de conservation', 'durée de vie', 'plazo de conservación']],
   ['name', ['nom du cookie', 'nom des cookies', 'nom de cookie', 'nom technique', 'cookie name', 'name of the cookie', 'name of cookie', 'nombre de la cookie', 'nombre de cookie', 'nombre de las cookies']],
   ['key', ['clé', 'key', 'clave', 'local storage', 'localstorage', 'session storage', 'sessionstorage']],
   ['domain', ['domaine', 'domain', 'host', 'hôte', 'dominio', 'hostname']],
@@ -180,11 +182,14 @@ interface Header {
  * Which column holds which field, if this row is a header. The name column is chosen by its
  * content when two headers could be it, or found by content when no header names it.
  */
-function columnsOf(grid: Grid, r: number): Map<Field, number> | undefined {
+function columnsOf(grid: Grid, r: number, keyIsName: boolean, aboutCookies: boolean): Map<Field, number> | undefined {
   const row = grid[r]!;
-  const fields: (Field | undefined)[] = row.map((slot) => (slot?.firstColumn ? headerField(slot.text) : undefined));
+  const fields: (Field | undefined)[] = row.map((slot) => {
+    const field = slot?.firstColumn ? headerField(slot.text) : undefined;
+    return field === 'key' && keyIsName ? 'name' : field;
+  });
   const named = fields.filter(Boolean).length;
-  if (named < 1) return undefined;
+  if (named < 1) return aboutCookies ? namesByContentAlone(grid, r) : undefined;
   const columns = new Map<Field, number>();
   fields.forEach((field, column) => {
     if (field && field !== 'name' && !columns.has(field)) columns.set(field, column);
@@ -207,14 +212,33 @@ function columnsOf(grid: Grid, r: number): Map<Field, number> | undefined {
     const unnamed = fields.flatMap((field, column) => (field === undefined && row[column]?.firstColumn ? [column] : []));
     nameColumn = unnamed.find((column) => nameLikeShare(grid, column, r + 1) >= 0.5);
   }
-  if (nameColumn === undefined || named + (candidates.length ? 0 : 1) < 2) return undefined;
+  if (nameColumn === undefined) return undefined;
+  // A header naming the name column alone ("Cookie Identifier | What it's for | Valid for") is
+  // one when the cells below it hold names.
+  if (named + (candidates.length ? 0 : 1) < 2 && !(row.length >= 2 && nameLikeShare(grid, nameColumn, r + 1) >= 0.5)) return undefined;
   columns.set('name', nameColumn);
   return columns;
 }
 
-function findHeader(grid: Grid): Header | undefined {
+/**
+ * A header of words no rule knows ("Identifier | What it does | How long"), in a table the page
+ * presents as cookies: the column whose cells below are names (at least two, most of them), under
+ * a header cell that is no name itself, is the name column.
+ */
+function namesByContentAlone(grid: Grid, r: number): Map<Field, number> | undefined {
+  const row = grid[r]!;
+  if (grid.length - r - 1 < 2 || row.length < 2) return undefined;
+  for (let column = 0; column < row.length; column++) {
+    const slot = row[column];
+    if (!slot?.firstColumn || !collapse(slot.text) || looksLikeName(collapse(slot.text))) continue;
+    if (nameLikeShare(grid, column, r + 1) >= 0.6) return new Map([['name', column]]);
+  }
+  return undefined;
+}
+
+function findHeader(grid: Grid, keyIsName: boolean, aboutCookies: boolean): Header | undefined {
   for (let row = 0; row < Math.min(grid.length, HEADER_SCAN_ROWS); row++) {
-    const columns = columnsOf(grid, row);
+    const columns = columnsOf(grid, row, keyIsName, aboutCookies);
     if (columns) return { row, columns, texts: grid[row]!.map((slot) => collapse(slot?.text ?? '')) };
   }
   return undefined;
@@ -255,6 +279,10 @@ export interface TableContext {
   named: boolean;
   /** The category was read from running text, not from a label: not enough to call a platform cookie non-essential. */
   inferred?: boolean;
+  /** The heading, caption or text above speaks of browser storage (local storage): a "Key" column lists its keys. */
+  storage?: boolean;
+  /** The nearest heading, the caption or the text above speaks of cookies. */
+  aboutCookies?: boolean;
 }
 
 /** Some pages repeat the header row further down a long table: it declares nothing. */
@@ -293,11 +321,18 @@ export function entryOf(names: CharterEntry['names'], fields: RowFields, context
   const necessary = fields.necessity ? yesNo(fields.necessity) : undefined;
   const said = fields.necessityHeader ? `${fields.necessityHeader} ${fields.necessity}` : fields.necessity;
   if (necessary === true) {
-    category = 'necessary';
+    // "Yes" beside a row's own kind that needs consent (« Analítica », « Exenta »): the row disagrees with itself.
+    category = cell.category && cell.category !== 'necessary' && cell.category !== 'unclear' ? 'unclear' : 'necessary';
     declaredUnder = said;
   } else if (necessary === false && (category === 'necessary' || category === 'unclear')) {
     category = 'non-essential';
     declaredUnder = said;
+  }
+  // A row that says "necessary" anywhere (cells shift on real pages) is never made clearable by
+  // the heading or paragraph above: the signals disagree, and the cookie is kept as unclear.
+  const fromAbove = !cell.category && necessary === undefined;
+  if (fromAbove && category !== 'necessary' && category !== 'unclear' && Object.values(fields).some((text) => typeof text === 'string' && saysNecessary(text))) {
+    category = 'unclear';
   }
   const party = partyCell(fields.party) ?? cell.party ?? context.label.party;
   const domain = fields.domain ? domainOf(fields.domain) : '';
@@ -368,7 +403,8 @@ export function readTable(table: Element, label: string, context: () => TableCon
 
   const vertical = grid.every((row) => row.length <= 2) ? readVertical(grid, context(), label, warn) : undefined;
   if (vertical) return vertical;
-  const header = findHeader(grid);
+  // "Key" heads the name column too, unless the page speaks of browser storage there.
+  const header = findHeader(grid, !context().storage, context().aboutCookies ?? false);
   if (!header) {
     return listsStorageKeys(grid) ? (warn(`${label}${NBSP}: clés de stockage local, pas des cookies${NBSP}; tableau ignoré.`), []) : (warn(`${label}${NBSP}: aucune colonne de nom de cookie reconnue${NBSP}; tableau ignoré.`), []);
   }

@@ -10,7 +10,7 @@
 import type { Category } from './model';
 import { UNKNOWN_PROVIDER, type TableContext } from './grid';
 import { clip, collapse, fold, phraseAt, tagOf, wordsOf } from './text';
-import { KNOWN_PROVIDERS, type Label, MAX_LABEL_CHARS, labelOf, runningCategory } from './vocabulary';
+import { ABOUT_COOKIES, KNOWN_PROVIDERS, STORAGE, type Label, MAX_LABEL_CHARS, labelOf, runningCategory } from './vocabulary';
 
 const INLINE = new Set(['span', 'u', 'em', 'i', 'a', 'font', 'mark', 'small', 'big', 'strong', 'b', 'code', 'img', 'sup', 'sub']);
 /** Blocks in which a bold line reads as a heading (not list items, cells or real headings). */
@@ -107,6 +107,8 @@ interface Heading {
 export class Outline {
   private readonly stack: Heading[] = [];
   private running = '';
+  /** The last paragraph of running text: what introduces a list or the lines below it. */
+  private last = '';
   /** Whether a table was declared under the labels in force. */
   private used = false;
 
@@ -114,6 +116,8 @@ export class Outline {
     while (this.stack.length > 0 && this.stack[this.stack.length - 1]!.level >= level) this.stack.pop();
     this.stack.push({ level, text });
     this.running = '';
+    this.last = '';
+    this.version++;
     this.used = false;
   }
 
@@ -125,6 +129,14 @@ export class Outline {
 
   text(paragraph: string): void {
     this.running = `${this.running} ${paragraph}`.slice(-MAX_RUNNING_CHARS);
+    this.last = paragraph.slice(-MAX_RUNNING_CHARS);
+    this.version++;
+  }
+
+  /** Whether the nearest heading or label, or the paragraph introducing what follows, speaks of cookies. */
+  aboutCookies(): boolean {
+    const nearest = this.stack[this.stack.length - 1]?.text ?? '';
+    return ABOUT_COOKIES.test(nearest) || ABOUT_COOKIES.test(this.last);
   }
 
   /**
@@ -134,17 +146,31 @@ export class Outline {
    * ("Essential cookies" table, then "With your permission we use analytics…", then a table).
    */
   context(caption = '', table = false): TableContext {
+    // Records and sentences ask again and again under the same labels: read the running text once.
+    if (!caption && !table && this.cached?.version === this.version) return this.cached.context;
+    const context = this.read(caption, table);
+    if (!caption && !table) this.cached = { version: this.version, context };
+    return context;
+  }
+
+  private version = 0;
+  private cached: { version: number; context: TableContext } | undefined;
+
+  private read(caption: string, table: boolean): TableContext {
     const headings = [...(caption ? [{ level: 8, text: caption }] : []), ...[...this.stack].reverse()];
     const labels = headings.map((h) => labelOf(h.text));
     const named = labels.findIndex((l) => l.category);
     const party = labels.slice(0, named >= 0 ? named + 1 : labels.length).find((l) => l.party)?.party;
     const provider = providerOf(headings[0]?.text) ?? UNKNOWN_PROVIDER;
     const said = this.running;
+    const storage = STORAGE.test(said) || STORAGE.test(headings[0]?.text ?? '') || STORAGE.test(caption);
+    const aboutCookies = ABOUT_COOKIES.test(said) || ABOUT_COOKIES.test(headings[0]?.text ?? '') || ABOUT_COOKIES.test(caption);
     const running = runningCategory(said);
     const reused = named >= 0 && this.used && !caption;
     if (table) {
       this.used = true;
       this.running = '';
+      this.version++;
     }
     // A nearer heading titling a group of cookies that says nothing of their purpose (« Les cookies de la
     // plateforme » under « Cookies de mesure d'audience ») starts a group of its own: the older
@@ -154,19 +180,19 @@ export class Outline {
     if (group >= 0) {
       const groupParty = labels.slice(0, group + 1).find((l) => l.party)?.party;
       const text = clip(collapse(headings[group]!.text), MAX_LABEL_CHARS);
-      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true };
+      return { label: { category: 'unclear', text, ...(groupParty && { party: groupParty }) }, provider, named: true, storage, aboutCookies };
     }
     if (named >= 0 && !(reused && running && labels[named]!.category === 'necessary')) {
       const label = labels[named]!;
-      return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true };
+      return { label: { ...label, category: label.category!, ...(party && { party }) }, provider, named: true, storage, aboutCookies };
     }
     const partyLabel = labels.find((l) => l.party);
     const base: Label = partyLabel ? { party: partyLabel.party!, text: partyLabel.text! } : {};
     if (running) {
       const text = clip(collapse(sentenceWith(said, running.category)), 120);
-      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true };
+      return { label: { ...base, category: running.category, text }, provider, named: true, inferred: true, storage, aboutCookies };
     }
-    return { label: { ...base, category: 'unclear' as Category }, provider, named: false };
+    return { label: { ...base, category: 'unclear' as Category }, provider, named: false, storage, aboutCookies };
   }
 }
 

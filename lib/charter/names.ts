@@ -28,7 +28,7 @@ const PREFIX_PHRASES = [
 const PREFIX_FILLERS = new Set(['de', 'du', 'des', 'par', 'le', 'la', 'les', 'by', 'with', 'the', 'por', 'con', 'el', 'los', 'las', 'un', 'une', 'nom', 'name', 'nombre', ':']);
 
 /** Cells that say "nothing here". */
-const PLACEHOLDERS = new Set(['-', '–', '—', '/', '?', 'n/a', 'na', 'n.a', 'n/d', 'nd', 'aucun', 'aucune', 'neant', 'sans objet', 'non applicable', 'none', 'not applicable', 'nil', 'ninguna', 'ninguno', 'nada', 'no aplica']);
+const PLACEHOLDERS = new Set(['etc', 'etc.', 'etcetera', '...', '-', '–', '—', '/', '?', 'n/a', 'na', 'n.a', 'n/d', 'nd', 'aucun', 'aucune', 'neant', 'sans objet', 'non applicable', 'none', 'not applicable', 'nil', 'ninguna', 'ninguno', 'nada', 'no aplica']);
 
 /** Several names in words: « _ga et _gid », "_ga and _gid", « _ga y _gid ». */
 const CONJUNCTIONS = / (?:et|and|y|ou|or|o) /i;
@@ -114,6 +114,12 @@ function readNamePiece(piece: string, out: ReadNames, depth = 0): void {
     return;
   }
   const prefix = prefixInWords(text);
+  // "_ga _gid _gat": names written as code, separated by spaces only.
+  const spaced = prefix === undefined && depth === 0 ? text.split(' ') : [];
+  if (spaced.length > 1 && spaced.every((t) => /[_*#]|[a-z][A-Z]|\d/.test(t) && looksLikeName(t))) {
+    for (const part of spaced) readNamePiece(part, out, 1);
+    return;
+  }
   if (prefix) out.names.push({ prefix });
   else if (prefix === undefined && depth === 0 && CONJUNCTIONS.test(text)) {
     for (const part of text.split(CONJUNCTIONS)) readNamePiece(part, out, 1);
@@ -147,7 +153,7 @@ export function readNames(raw: string): ReadNames {
  */
 export function looksLikeName(raw: string): boolean {
   const text = trimName(raw.replace(INVISIBLE, '')).replace(COUNT, '');
-  if (!text || text.includes(' ') || text.length > 80 || isKindOrTool(text)) return false;
+  if (!text || text.includes(' ') || text.length > 80 || isKindOrTool(text) || PLACEHOLDERS.has(fold(text))) return false;
   const pattern = patternOf(text);
   if (!pattern) return false;
   if (/^\d+$/.test(text) || /^[a-z]+:\/\//i.test(text) || /\.(?:com|org|net|fr|es|eu|io)$/i.test(text)) return false;

@@ -18,7 +18,9 @@ import type { Charter, CharterEntry } from './model';
 import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLabel } from './prose';
 import { readNames } from './names';
 import { NBSP } from '../french/format';
-import { childElements, tagOf } from './text';
+import { namesInSentences } from './sentences';
+import { TextTable } from './text-table';
+import { childElements, clip, tagOf } from './text';
 
 export { UNKNOWN_PROVIDER, UNKNOWN_PURPOSE };
 
@@ -32,15 +34,21 @@ const MAX_TABLES = 200;
 const MAX_WARNINGS = 100;
 /** Headings, labels, paragraphs, lists and tables read; beyond, the page is not read. */
 const MAX_ELEMENTS = 50_000;
-const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'p', 'div', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
+const WALKED = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'span', 'p', 'div', 'li', 'dt', 'summary', 'button', 'legend', 'table', 'ul', 'ol', 'dl']);
+/** Blocks that may be one or more rows of a table written as text (tabs, pipes); a heading may be its header. */
+const TEXT_ROWS = new Set(['p', 'div', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'button', 'summary']);
 /** Paragraphs styled as titles: accordion headers, cookie-declaration group headers. */
 const TITLE_CLASS = /title|head|bold|toggle|accordion/i;
 const MAX_TITLE_WORDS = 10;
+/** A sentence naming a cookie is kept as its purpose, this long at most. */
+const MAX_SENTENCE_CHARS = 300;
 
 /** A short line that is no sentence. */
 function isTitle(text: string): boolean {
   return text.split(' ').length <= MAX_TITLE_WORDS && !/[.!?]$/.test(text);
 }
+
+const keyOf = (n: CharterEntry['names'][number]) => ('exact' in n ? `=${n.exact}` : `*${n.prefix}`);
 
 /** Words that say a list introduced by them lists cookies. */
 const COOKIE_WORDS = /cookie|traceur|t[ée]moin|tracker/i;
@@ -118,6 +126,15 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
   };
   let tables = 0;
   let proseCount = 0;
+  /** Entries read from sentences. */
+  const sentences: CharterEntry[] = [];
+  const seen = new Set<string>();
+  let indexed = 0;
+  /** The names declared so far, indexed as entries come. */
+  const declared = () => {
+    for (; indexed < entries.length; indexed++) for (const n of entries[indexed]!.names) seen.add(keyOf(n));
+    return seen;
+  };
 
   const declare = (records: Record[], context: TableContext) => {
     for (const { nameText, fields } of records) {
@@ -133,6 +150,16 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
     const records = reader.take();
     if (records.length) declare(records, outline.context());
   };
+  const textTable = new TextTable();
+  /** Reads the rows written as text gathered so far, as the table they are. */
+  const endTextTable = () => {
+    const table = textTable.take(doc);
+    if (!table) return;
+    flush();
+    tables++;
+    const context = outline.context('', true);
+    entries.push(...readTable(table, `Tableau ${tables}`, () => context, warnings.add));
+  };
 
   try {
     if (doc.querySelectorAll('table').length > MAX_TABLES) {
@@ -147,6 +174,13 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         break;
       }
       if (consumed.has(el)) continue;
+      // A container (a division or item holding blocks) is walked through: its blocks decide.
+      const container = (tag === 'div' || tag === 'li') && holdsBlocks(el);
+      if (!container && TEXT_ROWS.has(tag) && textTable.feed(el)) {
+        consumed.add(el);
+        continue;
+      }
+      if (!container && textTable.pending) endTextTable();
       if (tag === 'table') {
         flush();
         if (++tables > MAX_TABLES) break;
@@ -165,6 +199,17 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         continue;
       }
       switch (tag) {
+        case 'span': {
+          // A title on a line of its own (« Preferences (4) » in a generated declaration), when it
+          // names a kind; not in a list item, where a list of kinds defines them one by one.
+          if (!isBoldLine(el) || el.closest('li, dd')) break;
+          const text = labelText(el, true);
+          const label = text && isTitle(text) ? labelIn(text) : '';
+          if (!label) break;
+          flush();
+          outline.minor(label, true);
+          break;
+        }
         case 'strong':
         case 'b':
         case 'summary':
@@ -206,17 +251,31 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         case 'p': {
           // A division holding only text and inline elements is a paragraph by another name.
           if (tag !== 'p' && holdsBlocks(el)) break;
-          const used = reader.block(el);
+          const used = reader.block(el, outline.aboutCookies());
           const done = reader.take();
           if (done.length) declare(done, outline.context());
           if (used) break;
           const text = labelText(el, false);
           const label = labelIn(text);
           const listed = label ? namesAfterLabel(text) : undefined;
-          if (label && (tag !== 'li' || listed || lastOfItsKind(el, label))) {
+          const labelled = !!label && (tag !== 'li' || !!listed || lastOfItsKind(el, label));
+          if (labelled) {
             flush();
             outline.minor(label);
             if (listed) declare(listed, outline.context());
+          }
+          if (!listed) {
+            // Names a sentence presents as cookies, unless declared already.
+            const fresh = namesInSentences(el).flatMap((text) => readNames(text).names).filter((n) => !declared().has(keyOf(n)));
+            if (fresh.length) {
+              const entry = entryOf(fresh, { purpose: clip(text, MAX_SENTENCE_CHARS) }, outline.context());
+              sentences.push(entry);
+              entries.push(entry);
+              proseCount++;
+            }
+          }
+          if (labelled) {
+            // The label is in force for what follows.
           } else if (tag !== 'li' && TITLE_CLASS.test(el.getAttribute('class') ?? '') && isTitle(text)) {
             flush();
             outline.minor(text, true);
@@ -225,7 +284,21 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         }
       }
     }
+    endTextTable();
     flush();
+    // A name met in a sentence and declared again further on, under a label saying something
+    // else: the page disagrees with itself, and the sentence's reading (the first, which the
+    // matcher takes) becomes unclear, so clearing keeps the cookie.
+    if (sentences.length) {
+      const categories = new Map<string, Set<string>>();
+      for (const entry of entries) {
+        for (const n of entry.names) categories.set(keyOf(n), (categories.get(keyOf(n)) ?? new Set()).add(entry.category));
+      }
+      // A sentence's names were fresh when it was read: every other entry naming them comes later.
+      for (const entry of sentences) {
+        if (entry.names.some((n) => categories.get(keyOf(n))!.size > 1)) entry.category = 'unclear';
+      }
+    }
   } catch {
     // Never expected; if a DOM implementation surprises us, keep what was read.
     warnings.add(`La lecture de la page s'est arrêtée sur une erreur inattendue${NBSP}; seuls les cookies lus avant sont gardés.`);

@@ -6,14 +6,16 @@
  *   paragraph or in the next ones);
  * - names in a bulleted list under a label (« Cookies pour mesurer l'utilisation : » then `_ga`,
  *   `_gid`), one per item, with or without a description after the name;
- * - definition lists: a name as the term, its description as the definition.
+ * - definition lists: a name as the term, its description as the definition;
+ * - lines led by names written as code (`_ga: …`, `**_ga, _gat:** …`, `XSRF-TOKEN — …`,
+ *   `_gid → …`, a tab), under a heading or an introduction that speaks of cookies.
  * A record counts only with a name and at least one other known key, so prose that happens to
  * hold "Note: …" declares nothing.
  */
 import { type Field, headerField, type RowFields } from './grid';
 import { looksLikeName, trimName } from './names';
 import { childElements, collapse, linedText, tagOf } from './text';
-import { labelOf } from './vocabulary';
+import { ABOUT_COOKIES, STORAGE, labelOf } from './vocabulary';
 
 const MAX_BLOCK_CHARS = 4000;
 /** A key before a colon: a few words at most. */
@@ -54,20 +56,25 @@ export class RecordReader {
     return true;
   }
 
-  /** Feeds a block's lines; returns whether the block was part of a record. */
-  block(el: Element): boolean {
+  /**
+   * Feeds a block's lines; returns whether the block was part of a record. `aboutCookies`: the
+   * heading or introduction in force speaks of cookies, so a line led by a name written as code
+   * declares it.
+   */
+  block(el: Element, aboutCookies = false): boolean {
     const text = linedText(el, MAX_BLOCK_CHARS);
     let used = false;
     for (const line of text.split('\n')) {
       const trimmed = collapse(line);
       if (!trimmed) continue;
-      used = this.line(trimmed) || used;
+      used = this.line(trimmed, aboutCookies) || used;
     }
     return used;
   }
 
-  private line(line: string): boolean {
-    const segments = line.split(/;\s+|\s+-\s+(?=[^:]{1,40}:)/);
+  private line(line: string, aboutCookies: boolean): boolean {
+    // "Name: x; Purpose: y", "Cookie: x / Duration: y", "Cookie: x | Expiry: y", "Name: x - Purpose: y".
+    const segments = line.split(/;\s+|\s+[-–—/|]\s+(?=[^:]{1,40}:)/);
     const first = keyed(segments[0]!);
     if (first?.field === 'name' && looksLikeName(first.value.split(/[\s,]/)[0]!)) {
       this.close();
@@ -82,6 +89,11 @@ export class RecordReader {
     this.close();
     if (segments.length === 1 && looksLikeName(line) && STRONG_NAME.test(trimName(line))) {
       this.open = { nameText: line, fields: {}, extra: 0 };
+      return true;
+    }
+    const led = ledByNames(line, aboutCookies);
+    if (led) {
+      this.open = { ...led, extra: 1 };
       return true;
     }
     return false;
@@ -106,6 +118,39 @@ export class RecordReader {
   take(): Record[] {
     return this.done.splice(0);
   }
+}
+
+/** Between the names leading a line and what it says of them: a colon, a dash, an arrow, a tab, a bar. */
+const LEAD = /^[-–—•*▪◆]?\s*([^:–—→\t|]{1,200}?)\s*(?::|\s[–—-]\s|→|->|=>|\t|\|)\s*(\S.*)$/s;
+/** A lifetime in a line: « 13 mois », "2 years", « 1 día », "session". */
+const DURATION = /\b\d+\s*(?:ans?|années?|mois|jours?|heures?|minutes?|min|years?|months?|weeks?|days?|hours?|semaines?|años?|meses|mes|semanas?|días?|dias?|horas?|minutos?)\b|\bsession\b|\bsesión\b/i;
+/** Several names leading one line: `_ga, _gat`, `_ga / _gid`, `_ga et _gid`. */
+const NAME_RUN = /\s*,\s*|\s+\/\s+|\s+(?:et|and|y|&)\s+/;
+
+/**
+ * A line led by one or more names written as only code is, then what they are: « _ga : sert à
+ * distinguer les visiteurs. 13 mois », "**_ga, _gat:** Google Analytics cookies…". Names that
+ * could be words in capitals (`GDPR`, `CSRF`) need the description to speak of cookies; every
+ * other lead needs the heading or introduction above, or the description, to.
+ */
+export function ledByNames(line: string, aboutCookies: boolean): Record | undefined {
+  const match = LEAD.exec(line);
+  if (!match) return undefined;
+  const [, lead, rest] = match as unknown as [string, string, string];
+  const pieces = lead.split(NAME_RUN).map(trimName);
+  const described = ABOUT_COOKIES.test(rest);
+  if (!aboutCookies && !described) return undefined;
+  // "consent_state: kept in your browser's local storage": a storage key, presented as such.
+  if (STORAGE.test(rest) && !described) return undefined;
+  // Capitals alone (`GDPR`) and a capitalised word with a capital inside (`GitHub`, `WordPress`)
+  // are how products and acronyms are written too: the description must speak of cookies.
+  const wordLike = (p: string) => /^[A-Z]{2,}$/.test(p) || /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(p);
+  // A plain word (`lang`, `wall`) leads a cookie's line when the line says how long it lasts or speaks of cookies.
+  const plain = (p: string) => /^[a-z]+$/.test(p) && (described || DURATION.test(rest));
+  const coded = (p: string) => (CODE_LIKE.test(p) || /^[A-Z]{2,}$/.test(p)) && (described || !wordLike(p));
+  const named = (p: string) => looksLikeName(p) && (coded(p) || plain(p));
+  if (pieces.length === 0 || !pieces.every(named)) return undefined;
+  return { nameText: pieces.join(', '), fields: { purpose: rest.replace(/[.;]+$/, '') } };
 }
 
 /** A list item read as a name: the name alone, or a name then a description after `:`, `–`, `(`. */
@@ -141,6 +186,11 @@ export function listRecords(list: Element, intro: string): Record[] | undefined 
 
 /** Written as only code is: `_ga`, `hjViewportId`, `NID`, `cookie-functional`. */
 const STRONG_NAME = /[_\d.\-*#]|[a-z][A-Z]|^[A-Z]{2,}$/;
+/**
+ * Written as no word of prose is: an underscore, a wildcard, a capital inside lower case, a
+ * digit, a hyphen between letters. Not a dot alone (« e.g. », "i.e."), nor capitals alone (`GDPR`).
+ */
+const CODE_LIKE = /[_*#]|[a-z][A-Z]|\d|[A-Za-z]-[A-Za-z]/;
 /** An introduction that starts by naming cookies: « Cookies pour mesurer… : », "The cookies we set:". */
 const COOKIES_FIRST = /^\s*(?:(?:les|des|nos|ces|the|our|these|las|los|nuestras)\s+)?(?:cookies?|traceurs?|t[ée]moins?|trackers?)\b/i;
 
@@ -172,11 +222,16 @@ export function definitionRecords(list: Element): Record[] {
 export function namesAfterLabel(text: string): Record[] | undefined {
   const colon = text.indexOf(':');
   if (colon < 0) return undefined;
+  const head = text.slice(0, colon);
+  // « Mesures (Web Vitals : LCP, FID, etc.) »: the colon is inside a remark, giving examples.
+  if (head.split('(').length !== head.split(')').length) return undefined;
   const pieces = text
     .slice(colon + 1)
     .split(/,|;| et | and | y /)
     .map((p) => collapse(p).replace(/[.;]$/, ''))
     .filter(Boolean);
   if (pieces.length === 0 || !pieces.every(looksLikeName) || !pieces.some((p) => STRONG_NAME.test(trimName(p)))) return undefined;
+  // Names in capitals alone (`LCP`, `FID`) could be any acronyms: the label must say cookies.
+  if (!pieces.some((p) => CODE_LIKE.test(trimName(p))) && !ABOUT_COOKIES.test(head)) return undefined;
   return pieces.map((nameText) => ({ nameText, fields: {} }));
 }

@@ -82,6 +82,11 @@ function hitsIn(words: string[]): Hit[] {
 const CONSENT_KINDS: Kind[] = ['preferences', 'statistics', 'advertising', 'social', 'optional'];
 const asCategory = (kind: Kind): Category => (kind === 'optional' ? 'non-essential' : (kind as Category));
 
+/** Whether a text says "necessary" (or essential, technical…) without a negation covering it. */
+export function saysNecessary(text: string): boolean {
+  return hitsIn(wordsOf(text)).some((h) => h.kind === 'necessary' && !h.negated);
+}
+
 /** The category a label names, if it names one. */
 export function categoryOf(text: string): Category | undefined {
   const hits = hitsIn(wordsOf(text));
@@ -104,14 +109,28 @@ function strongConsentBesidesOptional(hits: Hit[]): boolean {
 }
 
 /**
+ * Words prose uses in passing, for what a site does rather than what a cookie is for: "the
+ * quality or functionality of the website", "its performance", "your preferences", "measures".
+ * In a label they name a kind; in running text they name none.
+ */
+const IN_PASSING = new Set(['preferences', 'preference', 'préférences', 'préférence', 'fonctionnalité', 'fonctionnalités', 'functionality', 'personnalisation', 'personalisation', 'personalization', 'preferencias', 'personalización', 'funcionalidad', 'performance', 'performances', 'rendimiento', 'measure', 'measuring', 'mesurer', 'analyse', 'análisis', 'media', 'médias', 'média', 'multimedia', 'social'].map((w) => wordsOf(w).join(' ')));
+
+/**
  * The kind running text (a paragraph, not a label) speaks of, when it speaks of one kind that
  * needs consent more than of any other, and of nothing necessary: "we use Google Analytics to…".
+ * Words used in passing (IN_PASSING) are not counted.
  */
 export function runningCategory(text: string): { category: Category; count: number } | undefined {
-  const hits = hitsIn(wordsOf(text)).filter((h) => !h.negated);
+  const words = wordsOf(text);
+  const hits = hitsIn(words).filter((h) => !h.negated);
   if (hits.some((h) => h.kind === 'necessary' || h.kind === 'functional')) return undefined;
   const counts = new Map<Kind, number>();
-  for (const h of hits) if (CONSENT_KINDS.includes(h.kind)) counts.set(h.kind, (counts.get(h.kind) ?? 0) + 1);
+  for (const h of hits) {
+    if (!CONSENT_KINDS.includes(h.kind)) continue;
+    // "Preference cookies", « cookies de personnalisation »: a kind of cookie, not a word in passing.
+    const qualifies = [h.at + 1, h.at - 1, h.at - 2].some((at) => words[at] === 'cookie' || words[at] === 'temoin' || words[at] === 'traceur');
+    if (!IN_PASSING.has(words[h.at]!) || qualifies) counts.set(h.kind, (counts.get(h.kind) ?? 0) + 1);
+  }
   const ranked = [...counts].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || (ranked.length > 1 && ranked[0]![1] === ranked[1]![1])) return undefined;
   return { category: asCategory(ranked[0]![0]), count: ranked[0]![1] };
@@ -132,8 +151,12 @@ export interface Label {
 }
 
 export const MAX_LABEL_CHARS = 300;
+/** One token written as code: an underscore, or a capital inside lower case. */
+const CODE_TOKEN = /^[^\s]*(?:_|[a-z][A-Z])[^\s]*$/;
 
 export function labelOf(text: string): Label {
+  // `ads_prefs`, `analyticsConsent`: a cookie's name, however many kind words it holds.
+  if (CODE_TOKEN.test(text.trim())) return {};
   const category = categoryOf(text);
   const party = partyOf(text);
   return category || party ? { ...(category && { category }), ...(party && { party }), text: clip(collapse(text), MAX_LABEL_CHARS) } : {};
@@ -143,9 +166,16 @@ export function labelOf(text: string): Label {
 export function yesNo(text: string): boolean | undefined {
   const first = fold(text).split(/[^a-z]+/).find(Boolean);
   if (first === 'yes' || first === 'oui' || first === 'si' || first === 'true' || first === 'required' || first === 'obligatoire') return true;
+  // Exempt from consent: « Exenta », « Exempté », "Exempt".
+  if (first === 'exenta' || first === 'exento' || first === 'exempt' || first === 'exempte' || first === 'exemptee') return true;
   if (first === 'no' || first === 'non' || first === 'false' || first === 'optional' || first === 'optionnel' || first === 'opcional') return false;
   return undefined;
 }
+
+/** A word about cookies (cookie, témoin, traceur, galleta), in a heading, an introduction or a description. */
+export const ABOUT_COOKIES = /cookie|t[ée]moin|traceur|tracker|galleta/i;
+/** Browser storage that is no cookie, named by a page: local storage, session storage, IndexedDB. */
+export const STORAGE = /local ?storage|session ?storage|stockage local|stockage de session|almacenamiento local|indexeddb|web storage/i;
 
 /** Providers and tools: named above a table, they give its rows a provider; in a name cell, they are no name. */
 export const KNOWN_PROVIDERS = ['Opendatasoft', 'Huwise', 'Google Analytics', 'Google Tag Manager', 'Google', 'Matomo', 'Piano Analytics', 'AT Internet', 'Xiti', 'Eulerian', 'HubSpot', 'YouTube', 'Vimeo', 'Dailymotion', 'Facebook', 'Meta', 'X (Twitter)', 'Twitter', 'LinkedIn', 'Hotjar', 'Microsoft Clarity', 'Axeptio', 'Didomi', 'tarteaucitron', 'Cookiebot', 'OneTrust', 'Cloudflare', 'Mapbox'];

@@ -23,6 +23,8 @@ const NECESSARY = ['Cookies strictement nécessaires', 'Strictly necessary cooki
 const UNSAID = ['Cookies fonctionnels', 'Functional cookies', 'Les cookies de la plateforme', 'Cookies', 'Cookies internes', 'Third-party cookies'];
 const CONSENT = ['Cookies de mesure d’audience', 'Non-essential (functional) cookies', 'Cookies no necesarias', 'Marketing cookies', 'Cookies non essentiels'];
 type Meaning = 'necessary' | 'unsaid' | 'consent';
+/** Layouts of pages nobody described, each under an `<h2>` label: lines, sentences, text tables, a "Key" column. */
+const UNDER_A_HEADING = ['lines', 'sentence', 'tabs', 'pipes', 'key'] as const;
 /** Labels that say who sets the cookies and nothing of what they are for. */
 const PARTY_ONLY = ['Cookies internes', 'Third-party cookies'];
 
@@ -30,7 +32,7 @@ const PARTY_ONLY = ['Cookies internes', 'Third-party cookies'];
 const arbSection = fc.record({
   meaning: fc.constantFrom<Meaning>('necessary', 'unsaid', 'consent'),
   pick: fc.nat(),
-  layout: fc.constantFrom('h2', 'h3', 'bold', 'inline', 'li', 'caption', 'summary', 'button', 'dt', 'column', 'records'),
+  layout: fc.constantFrom('h2', 'h3', 'bold', 'inline', 'li', 'caption', 'summary', 'button', 'dt', 'column', 'records', ...UNDER_A_HEADING, 'span'),
   names: fc.uniqueArray(fc.constantFrom(...PLATFORM, ...OTHERS), { minLength: 1, maxLength: 4 }),
   header: fc.constantFrom(['Nom du cookie', 'Finalité'], ['Supplier name', 'Cookie name', 'Duration', 'Function'], ['Cookie', 'Proveedor', 'Finalidad']),
 });
@@ -78,6 +80,18 @@ function render(section: Section): string {
     }
     case 'records':
       return `<h2>${label}</h2>${section.names.map((name) => `<p>Nom : ${name} ; Finalité : un usage ; Durée : 1 an</p>`).join('')}`;
+    case 'lines':
+      return `<h2>${label}</h2><ul>${section.names.map((name) => `<li><strong>${name}</strong> : un cookie pour un usage, gardé 1 an</li>`).join('')}</ul>`;
+    case 'sentence':
+      return `<h2>${label}</h2>${section.names.map((name) => `<p>Le portail dépose un cookie nommé <code>${name}</code> pour un usage.</p>`).join('')}`;
+    case 'tabs':
+      return `<h2>${label}</h2><p>Nom du cookie\tFinalité\tDurée</p>${section.names.map((name) => `<p>${name}\tUn usage\t1 an</p>`).join('')}`;
+    case 'pipes':
+      return `<h2>${label}</h2><p>| Name | Purpose | Expiry |\n|---|---|---|\n${section.names.map((name) => `| ${name} | A use | 1 year |`).join('\n')}</p>`;
+    case 'key':
+      return `<h2>${label}</h2><table><tr><th>Key</th><th>Purpose</th></tr>${section.names.map((name) => `<tr><td>${name}</td><td>A use</td></tr>`).join('')}</table>`;
+    case 'span':
+      return `<h2>Section</h2><div><span>${label}</span><p class="text">What these do, in a few words.</p>${table(section)}</div>`;
   }
   return '';
 }
@@ -112,7 +126,7 @@ describe('clearing a charter read from any layout', () => {
         const meaning = new Map<string, Meaning>();
         let above: Meaning = 'unsaid';
         for (const s of sections) {
-          if (s.layout === 'h2' || s.layout === 'records') above = s.meaning;
+          if (s.layout === 'h2' || s.layout === 'records' || (UNDER_A_HEADING as readonly string[]).includes(s.layout)) above = s.meaning;
           else if (s.layout !== 'h3') above = 'unsaid'; // under « Section »
           const means = s.layout === 'h3' && PARTY_ONLY.includes(labelFor(s)) ? above : s.meaning;
           for (const name of s.names) if (!meaning.has(name)) meaning.set(name, means);
