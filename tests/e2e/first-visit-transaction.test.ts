@@ -249,11 +249,12 @@ describe('a browser closed during a test, in chromium', () => {
     const kept = await control.evaluate(async () => {
       const local = await chrome.storage.local.get('first-visit');
       const session = await chrome.storage.session.get('first-visit-reports');
-      return { local: local['first-visit'] ?? null, report: session['first-visit-reports']?.[0] };
+      const reports = session['first-visit-reports'] as { stopped?: string; restored: { failed: unknown[] } }[] | undefined;
+      return { local: local['first-visit'] ?? null, report: reports?.[0] };
     });
     // The copy on disk is gone once used, and the report says why the test stopped and what came back.
     expect(kept.local).toBeNull();
-    expect(kept.report.stopped).toBe('le navigateur a été fermé pendant le test');
-    expect(kept.report.restored.failed).toEqual([]);
+    expect(kept.report?.stopped).toBe('le navigateur a été fermé pendant le test');
+    expect(kept.report?.restored.failed).toEqual([]);
   });
 });
