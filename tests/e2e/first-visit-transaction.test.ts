@@ -38,7 +38,7 @@ async function startTest(popup: Page, seconds: string) {
   await popup
     .waitForFunction(() => document.querySelector('.first-visit progress') !== null, { timeout: 40_000, polling: 100 })
     .catch(async (error: Error) => {
-      throw new Error(`${error.message}; the popup shows: ${await popup.evaluate(() => document.querySelector('.first-visit')?.textContent)}`);
+      throw new Error(`${error.message}; the popup shows: ${await popup.evaluate(() => document.body.innerText)}`);
     });
 }
 
