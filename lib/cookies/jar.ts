@@ -156,8 +156,22 @@ export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Prom
   };
   expectOwnChange(c);
   const set = await browser.cookies.set(details as Browser.cookies.SetDetails);
-  // An expired copy removes the cookie; the browser answers null for it.
-  if (!set && !expired) throw new Error('le navigateur a refusé de recréer le cookie');
+  // An expired copy removes the cookie; the browser answers null for it. Firefox also answers
+  // null for a cookie it did set at a path its URL does not reach (`/a b`): the jar says which.
+  if (!set && !expired && !(await isInJar(c))) throw new Error('le navigateur a refusé de recréer le cookie');
+}
+
+/** Is this exact cookie (same place, same value) in its store now? */
+async function isInJar(c: StoredCookie): Promise<boolean> {
+  const found = await cookiesNamed(c.name, bareDomain(c.domain), c.storeId);
+  return found.some(
+    (f) =>
+      f.domain === c.domain &&
+      f.path === c.path &&
+      f.value === c.value &&
+      (f.partitionKey?.topLevelSite ?? '') === (c.partitionKey?.topLevelSite ?? '') &&
+      (f.firstPartyDomain ?? '') === (c.firstPartyDomain ?? ''),
+  );
 }
 
 /**
