@@ -173,8 +173,10 @@ describe.each(engines)('in %s', (engine, launch) => {
     // Not waited for: Témoin loads the page once more when it has put the storage back.
     void portal.goto(PORTAL).catch(() => {});
     expect(await eventually(portal, () => location.hostname === 'data.issy.com' && sessionStorage.getItem('visitor_tab'))).toBe('onglet');
-    await popup.reload({ waitUntil: 'load' });
-    await eventually(popup, () => document.body.innerText.includes('a été remis en place à votre retour'));
+    // Opened again, the popup's report says it.
+    const again = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, PORTAL)}`);
+    await eventually(again, () => document.body.innerText.includes('a été remis en place à votre retour'));
+    await again.close();
     await popup.close();
     await portal.close();
   });
