@@ -229,5 +229,6 @@ describe('a first-visit test', () => {
     expect(sorted(jar.jar)).toEqual(before);
     const [report] = await run.reportsItem.getValue();
     expect(report!.restored.untouched!.map((c) => c.path).sort()).toEqual(['/a b', '/é']);
+    expect(report!.restored.failed).toEqual([]);
   });
 });
