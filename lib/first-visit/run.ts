@@ -70,6 +70,8 @@ const QUIET_MS = 400;
 /** …for this long at most (a page that keeps writing is out of its hands). */
 const SETTLE_LIMIT_MS = 5_000;
 const BLANK = 'about:blank';
+/** How many times the swap of cookies is made again when a late write comes in between. */
+const ROUNDS = 3;
 
 export interface FirstVisitStatus {
   running?: { site: string; startedAt: number; endsAt: number; seconds: number };
@@ -112,6 +114,13 @@ function hostOf(url: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+const refKey = (c: CookieRef) => JSON.stringify([c.name, c.domain, c.path, c.partition ?? '']);
+
+/** `older` with `newer` over it, one cookie per key. */
+function newest(older: StoredCookie[], newer: StoredCookie[]): StoredCookie[] {
+  return [...new Map([...older, ...newer].map((c) => [cookieKey(c), c])).values()];
 }
 
 function begin(aside: SetAside): Running {
@@ -202,17 +211,24 @@ async function prepare(test: Running): Promise<void> {
   await unload(aside.unloaded, url.hostname);
   await settle(test);
   await queued(async () => {
-    const present = await readSiteCookies(url, aside.storeId);
-    // Left as they are: removed, they could not be put back at their own path (lib/cookies/jar.ts).
-    aside.untouched = present.filter((c) => !addressable(c.path)).map(refOf);
-    const targets = present.filter((c) => addressable(c.path));
-    aside.cookies = targets;
-    // Written before anything is removed: the only copy of the visitor's cookies.
-    await keep(aside);
-    const jar = await readDomainCookies(url, aside.storeId);
-    const { removed } = await removeCookies(targets, jar, () => readDomainCookies(url, aside.storeId), aside.scheme);
-    // What the removals took along (another subdomain's cookie of the same name) is put back too.
-    aside.cookies = [...new Map([...targets, ...removed].map((c) => [cookieKey(c), c])).values()];
+    // Again while a page left late wrote meanwhile: what it wrote is the visitor's, and newer.
+    for (let round = 1; ; round++) {
+      const since = Date.now();
+      const present = await readSiteCookies(url, aside.storeId);
+      // Left as they are: removed, they could not be put back at their own path (lib/cookies/jar.ts).
+      const untouched = present.filter((c) => !addressable(c.path)).map(refOf);
+      aside.untouched = [...new Map([...aside.untouched, ...untouched].map((c) => [refKey(c), c])).values()];
+      const targets = present.filter((c) => addressable(c.path));
+      aside.cookies = newest(aside.cookies, targets);
+      // Written before anything is removed: the only copy of the visitor's cookies.
+      await keep(aside);
+      const jar = await readDomainCookies(url, aside.storeId);
+      const { removed } = await removeCookies(targets, jar, () => readDomainCookies(url, aside.storeId), aside.scheme);
+      // What the removals took along (another subdomain's cookie of the same name) is put back too.
+      aside.cookies = newest(aside.cookies, removed);
+      if (test.lastForeignChange < since || round === ROUNDS) break;
+      await sleep(QUIET_MS);
+    }
     aside.startedAt = Date.now();
     aside.endsAt = aside.startedAt + aside.seconds * 1000;
     await keep(aside);
@@ -380,7 +396,6 @@ async function stillOnSite(aside: SetAside): Promise<boolean> {
   }
 }
 
-const refKey = (c: CookieRef) => JSON.stringify([c.name, c.domain, c.path, c.partition ?? '']);
 
 /**
  * Puts the visitor back: storage first (it needs a page of the portal), then every page of the
@@ -397,23 +412,32 @@ async function restore(test: Running, inPlace: boolean, startedAt: string): Prom
   await unload(open, url.hostname);
   await settle(test);
   await queued(async () => {
-    const untouched = new Set(aside.untouched.map(refKey));
-    const present = (await readSiteCookies(url, aside.storeId)).filter((c) => !untouched.has(refKey(refOf(c))));
-    const jar = await readDomainCookies(url, aside.storeId);
-    const { result } = await removeCookies(present, jar, () => readDomainCookies(url, aside.storeId), aside.scheme);
-    if (result.failed.length) restored.leftover = result.failed;
-    const nowSeconds = Date.now() / 1000;
-    for (const cookie of aside.cookies) {
-      if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= nowSeconds) {
-        restored.failed.push({ cookie: refOf(cookie), reason: 'arrivé à expiration pendant le test' });
-        continue;
+    // Again while a page of the test left late wrote meanwhile: the visitor's cookies come last.
+    for (let round = 1; ; round++) {
+      const since = Date.now();
+      const untouched = new Set(aside.untouched.map(refKey));
+      const present = (await readSiteCookies(url, aside.storeId)).filter((c) => !untouched.has(refKey(refOf(c))));
+      const jar = await readDomainCookies(url, aside.storeId);
+      const { result } = await removeCookies(present, jar, () => readDomainCookies(url, aside.storeId), aside.scheme);
+      if (result.failed.length) restored.leftover = result.failed;
+      else delete restored.leftover;
+      restored.cookies = 0;
+      restored.failed = [];
+      const nowSeconds = Date.now() / 1000;
+      for (const cookie of aside.cookies) {
+        if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= nowSeconds) {
+          restored.failed.push({ cookie: refOf(cookie), reason: 'arrivé à expiration pendant le test' });
+          continue;
+        }
+        try {
+          await setCookie(cookie, aside.scheme);
+          restored.cookies++;
+        } catch (error) {
+          restored.failed.push({ cookie: refOf(cookie), reason: reasonOf(error) });
+        }
       }
-      try {
-        await setCookie(cookie, aside.scheme);
-        restored.cookies++;
-      } catch (error) {
-        restored.failed.push({ cookie: refOf(cookie), reason: reasonOf(error) });
-      }
+      if (test.lastForeignChange < since || round === ROUNDS) break;
+      await sleep(QUIET_MS);
     }
     await forget();
   });
