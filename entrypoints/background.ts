@@ -49,7 +49,7 @@ export default defineBackground(() => {
 
   // The badge: undeclared cookies per tab, counted when a page loads and when cookies change.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    firstVisitTabUpdated(tabId, change.url);
+    firstVisitTabUpdated(tabId, change.url, change.status, tab.url);
     if (change.url || change.status === 'complete') void browser.tabs.get(tabId).then((tab) => tabChanged(tabId, tab.url), () => {});
     if (change.status === 'complete' || change.url) void updateBadge(tabId);
     // A covered portal's charter is read again when due, in the page that loaded (lib/background/charter-reading.ts).

@@ -14,6 +14,7 @@ import { compileCharter } from '../charter/match';
 import { registrableDomain } from '../cookies/site';
 import { settings } from './keep-names';
 import { beginUndo, updateUndo } from './undo-log';
+import { assertNoFirstVisit } from './first-visit-lock';
 
 export interface ClearPreview extends ClearPlan {
   site: string;
@@ -60,6 +61,7 @@ export async function previewClear(charter: Charter, storeId = defaultStoreId())
  */
 export function clearNonEssential(charter: Charter, ids: readonly string[], storeId = defaultStoreId()): Promise<CommandResult> {
   return queued(async () => {
+    assertNoFirstVisit(charter.site, storeId);
     const { url, byId, plan: current } = await plan(charter, storeId);
     const choosable = choosableIds(current);
     const deletable = new Set(ids.filter((id) => choosable.has(id)));

@@ -6,6 +6,7 @@ import { CONSENT_COOKIE } from '../page/opendatasoft';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies, touchedBy } from './removal';
 import { beginUndo, updateUndo } from './undo-log';
+import { assertNoFirstVisit } from './first-visit-lock';
 
 /**
  * Deletes the consent record under every domain, path and partition it exists under in the
@@ -15,6 +16,7 @@ import { beginUndo, updateUndo } from './undo-log';
 export function resetPreferences(pageUrl: URL, storeId: string | undefined, tabId: number): Promise<CommandResult> {
   const store = storeId ?? defaultStoreId();
   return queued(async () => {
+    assertNoFirstVisit(pageUrl.hostname, store);
     const targets = (await readSiteCookies(pageUrl, store)).filter((c: StoredCookie) => c.name === CONSENT_COOKIE);
     if (targets.length === 0) return { done: [], failed: [] };
     const scheme = pageUrl.protocol === 'http:' ? 'http' : 'https';

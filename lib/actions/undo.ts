@@ -8,6 +8,7 @@ import { registrableDomain } from '../cookies/site';
 import type { StoredCookie } from '../cookies/model';
 import { undoRecords, type UndoEntry } from './undo-store';
 import { findUndo, lostUndo, updateUndo } from './undo-log';
+import { assertNoFirstVisit } from './first-visit-lock';
 
 /** Why an action cannot be undone any more. */
 async function whyNot(id: string): Promise<string> {
@@ -38,6 +39,7 @@ export function undo(id: string, nowSeconds = Date.now() / 1000): Promise<Comman
   return queued(async () => {
     const entry = await findUndo(id);
     if (!entry) throw new Error(await whyNot(id));
+    assertNoFirstVisit(entry.site, entry.storeId);
     if (!(await storeExists(entry.storeId))) throw new Error(goneStoreMessage(entry.storeId));
     const result: CommandResult = { done: [], failed: [] };
     const kept: NonNullable<CommandResult['kept']> = [];

@@ -16,6 +16,7 @@ import {
   type JournalEntry,
   type Trigger,
 } from './settings';
+import { firstVisitOver } from '../actions/first-visit-lock';
 import { hasTab, tabMoved, type PortalTab, type PortalTabs } from './tabs';
 
 /** Kept in session storage: the background may sleep between a tab's opening and its closing. */
@@ -28,6 +29,8 @@ const portalTabs = storage.defineItem<PortalTabs>('session:portal-tabs', { fallb
  * nothing is cleared. Each clearing is written in the journal, with its undo.
  */
 export async function autoClear(site: string, storeId: string, trigger: Trigger): Promise<JournalEntry> {
+  // A first-visit test holds the portal's cookies: the visitor's are cleared once they are back.
+  await firstVisitOver(site, storeId);
   const entry: JournalEntry = { id: crypto.randomUUID(), at: new Date().toISOString(), site, storeId, trigger, removed: [], failed: [] };
   try {
     const coverage = await coverageOf(site);

@@ -61,6 +61,18 @@ export function urlOf(c: Pick<StoredCookie, 'domain' | 'path' | 'secure'>, schem
 export const UNREACHABLE_PATH =
   'Chromium ne permet pas de le supprimer\u00a0: son chemin contient une espace, «\u00a0?\u00a0», «\u00a0#\u00a0» ou un caractère non ASCII, que l’API des cookies de Chromium réécrit toujours\u00a0; seul le site, ou l’effacement des données de navigation, peut le retirer';
 
+/**
+ * Can this browser remove and recreate a cookie at exactly this path? Firefox can, whatever the
+ * path; Chromium only when the path needs no encoding in a URL (see UNREACHABLE_PATH).
+ */
+export function addressable(path: string): boolean {
+  return Boolean(import.meta.env.FIREFOX) || plainPath(path);
+}
+
+/** Why Chromium cannot put such a cookie back: it would land at the encoded path, beside the original. */
+export const UNWRITABLE_PATH =
+  'Chromium ne permet pas de le recréer à son chemin exact : son API des cookies encode l’espace, « ? », « # » ou le caractère non ASCII de son chemin, et en ferait un autre cookie';
+
 /** Firefox-only filters: without `firstPartyDomain: null`, getAll throws under first-party isolation. */
 const firefoxFilters = import.meta.env.FIREFOX ? { firstPartyDomain: null } : {};
 
@@ -129,6 +141,7 @@ export async function removeCookie(c: StoredCookie, scheme: Scheme = 'https'): P
  * takes it: a restored cookie has the default priority.
  */
 export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Promise<void> {
+  if (!addressable(c.path)) throw new Error(UNWRITABLE_PATH);
   const expired = !c.session && c.expirationDate !== undefined && c.expirationDate <= 1;
   const details = {
     ...address(c, scheme),
@@ -143,8 +156,22 @@ export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Prom
   };
   expectOwnChange(c);
   const set = await browser.cookies.set(details as Browser.cookies.SetDetails);
-  // An expired copy removes the cookie; the browser answers null for it.
-  if (!set && !expired) throw new Error('le navigateur a refusé de recréer le cookie');
+  // An expired copy removes the cookie; the browser answers null for it. Firefox also answers
+  // null for a cookie it did set at a path its URL does not reach (`/a b`): the jar says which.
+  if (!set && !expired && !(await isInJar(c))) throw new Error('le navigateur a refusé de recréer le cookie');
+}
+
+/** Is this exact cookie (same place, same value) in its store now? */
+async function isInJar(c: StoredCookie): Promise<boolean> {
+  const found = await cookiesNamed(c.name, bareDomain(c.domain), c.storeId);
+  return found.some(
+    (f) =>
+      f.domain === c.domain &&
+      f.path === c.path &&
+      f.value === c.value &&
+      (f.partitionKey?.topLevelSite ?? '') === (c.partitionKey?.topLevelSite ?? '') &&
+      (f.firstPartyDomain ?? '') === (c.firstPartyDomain ?? ''),
+  );
 }
 
 /**

@@ -4,7 +4,7 @@ import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/line';
 import type { ExportedFile } from '../export/file';
 import type { FirstVisitReport } from './model';
-import { verdictOf } from './shown';
+import { restoredSentences, verdictOf } from './shown';
 
 /** One thing the portal set before any choice: a cookie or a storage key, never a value. */
 interface Row {
@@ -124,7 +124,8 @@ ${report.choiceMadeAt ? `Un choix a été fait le ${escape(frenchDateTime(report
 <tbody>
 ${rows}
 </tbody></table>
-<p><small>Établi par Témoin. Vos cookies ont été remis en place après le test. Un constat est une information, pas une accusation.</small></p>
+<p>${restoredSentences(report.restored).map(escape).join(' ')}</p>
+<p><small>Établi par Témoin. Un constat est une information, pas une accusation.</small></p>
 </body></html>
 `;
   return { name, text, type: 'text/html;charset=utf-8' };

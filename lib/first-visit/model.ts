@@ -14,8 +14,15 @@ import type { Timeline } from '../timeline/model';
 import type { StorageEntries } from '../page/storage';
 
 
-/** What a test set aside, values and all, to put back exactly. Session storage only. */
+/**
+ * What a test set aside, values and all, to put back exactly. Kept in the extension's local
+ * storage (on disk) from before anything is removed until it is all put back, so that a browser
+ * closed mid-test gets the visitor's cookies back at its next start; the page's sessionStorage,
+ * which dies with the browser anyway, is kept in session storage only (run.ts).
+ */
 export interface SetAside {
+  /** This test, told apart from one of an earlier browser session whose tab ids mean nothing now. */
+  id: string;
   tabId: number;
   site: string;
   page: string;
@@ -29,6 +36,27 @@ export interface SetAside {
   storage: StorageEntries;
   /** The page's storage was read and emptied (and so is to be put back). */
   storageTaken?: boolean;
+  /** How many sessionStorage entries the tab had (the entries themselves are not kept on disk). */
+  sessionKeys?: number;
+  /** The visitor's pages of the portal in this store, unloaded for the test and reloaded after it. */
+  unloaded: { tabId: number; url: string }[];
+  /** Cookies left where they are during the test: this browser cannot remove and recreate them exactly. */
+  untouched: CookieRef[];
+}
+
+/** What a test's end put back, and what it could not: the report says exactly this. */
+export interface Restored {
+  /** The visitor's cookies recreated. */
+  cookies: number;
+  failed: { cookie: CookieRef; reason: string }[];
+  /** The page's storage is as it was before the test. */
+  storage: boolean;
+  /** Why it is not, or what of it waits for the visitor (a sentence). */
+  storageNote?: string;
+  /** The visitor's cookies the test left in place (see SetAside.untouched). */
+  untouched?: CookieRef[];
+  /** Cookies the portal set during the test that the browser refused to remove. */
+  leftover?: { cookie: CookieRef; reason: string }[];
 }
 
 /** A cookie the portal set during the test. */
@@ -58,7 +86,7 @@ export interface FirstVisitReport {
   /** Storage keys the page held at the end of the test (names only). */
   storage: StorageItem[];
   /** The visitor's cookies and storage put back. */
-  restored: { cookies: number; failed: { cookie: CookieRef; reason: string }[]; storage: boolean };
+  restored: Restored;
 }
 
 export interface ReportInput {

@@ -3,6 +3,9 @@
  * model.ts): kept light, since the popup loads it.
  */
 import type { ClassifiedCookie } from '../audit/classify';
+import type { CookieRef } from '../actions/result';
+import type { Restored } from './model';
+import { NBSP } from '../french/format';
 
 /** How long a test watches, in seconds. */
 export const DURATIONS = [5, 10, 20, 30] as const;
@@ -14,4 +17,37 @@ export function verdictOf(c: ClassifiedCookie): string {
   if (c.category === 'necessary') return 'déclaré, nécessaire';
   if (c.category === 'unclear') return 'déclaré, nécessité non précisée';
   return 'déclaré, non nécessaire';
+}
+
+const named = (refs: CookieRef[]) => refs.map((c) => `${c.name} (${c.domain}${c.path})`).join(', ');
+const explained = (items: { cookie: CookieRef; reason: string }[]) =>
+  items.map(({ cookie, reason }) => `${cookie.name} (${reason})`).join(', ');
+
+/**
+ * What the end of a test put back, in sentences, for the popup and the exported report alike:
+ * only what happened — what was put back, what was not and why, what was left as it was.
+ */
+export function restoredSentences(r: Restored): string[] {
+  const sentences: string[] = [];
+  if (r.failed.length === 0) sentences.push(`Vos cookies ont été remis en place (${r.cookies}).`);
+  else {
+    const some = r.cookies === 0 ? 'Aucun de vos cookies n’a été remis en place' : `${r.cookies} de vos cookies remis en place`;
+    const n = r.failed.length;
+    sentences.push(`${some}${NBSP}; ${n === 1 ? '1 n’a pas pu l’être' : `${n} n’ont pas pu l’être`}${NBSP}: ${explained(r.failed)}.`);
+  }
+  if (r.untouched?.length) {
+    const one = r.untouched.length === 1;
+    sentences.push(
+      `${one ? 'Laissé tel quel' : 'Laissés tels quels'} pendant le test, car Chromium ne sait pas ${one ? 'le' : 'les'} recréer à ${one ? 'son' : 'leur'} chemin exact${NBSP}: ${named(r.untouched)}.`,
+    );
+  }
+  if (r.leftover?.length) {
+    const one = r.leftover.length === 1;
+    sentences.push(
+      `${one ? 'Déposé' : 'Déposés'} par le portail pendant le test et toujours là, le navigateur ayant refusé de ${one ? 'le' : 'les'} retirer${NBSP}: ${explained(r.leftover)}.`,
+    );
+  }
+  if (r.storageNote) sentences.push(r.storageNote);
+  else if (!r.storage) sentences.push('Le stockage de la page n’a pas pu être remis en place.');
+  return sentences;
 }

@@ -106,3 +106,9 @@ export async function putStorageInTab(tabId: number, entries: StorageEntries): P
   const answer = await askPage(tabId, STORAGE_LIMIT_MS, 'putStorage', entries);
   return answer.ok && answer.value === true;
 }
+
+/** …or only the tab's sessionStorage, when the visitor comes back to the portal after the test. */
+export async function putSessionStorageInTab(tabId: number, entries: [string, string][]): Promise<boolean> {
+  const answer = await askPage(tabId, STORAGE_LIMIT_MS, 'putSessionStorage', entries);
+  return answer.ok && answer.value === true;
+}

@@ -21,6 +21,7 @@ export interface PageRequests {
   /** A first-visit test takes the page's storage aside, then puts it back (lib/first-visit/run.ts). */
   takeStorage(): StorageEntries;
   putStorage(entries: StorageEntries): boolean;
+  putSessionStorage(entries: [string, string][]): boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import { readCharterInPage } from './charter';
 import { opendatasoftApiAnswers } from './opendatasoft';
 import { probePage, type PageProbe } from './probe';
 import { pageEntry, type PageEntry, type PageRequests } from './requests';
-import { putPageStorage, takePageStorage } from './storage';
+import { putPageSessionStorage, putPageStorage, takePageStorage } from './storage';
 
 const answers: PageRequests = {
   probe: probePage,
@@ -10,6 +10,7 @@ const answers: PageRequests = {
   portalApiAnswers: opendatasoftApiAnswers,
   takeStorage: takePageStorage,
   putStorage: putPageStorage,
+  putSessionStorage: putPageSessionStorage,
 };
 
 /**

@@ -36,3 +36,17 @@ export function putPageStorage(entries: StorageEntries): boolean {
     return false;
   }
 }
+
+/**
+ * The tab's sessionStorage alone, exactly as it was: a test ended while the visitor was away
+ * from the portal puts it back when they return in the same tab (it belongs to that tab).
+ */
+export function putPageSessionStorage(entries: [string, string][]): boolean {
+  try {
+    sessionStorage.clear();
+    for (const [key, value] of entries) sessionStorage.setItem(key, value);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -27,7 +27,7 @@ export async function launchChromium(
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium is not at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'temoin-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'temoin-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -82,7 +82,7 @@ export async function launchChromium(
     },
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -12,6 +12,8 @@ export interface Ports {
 /** How a test wants the browser: light or dark pages (`prefers-color-scheme`). */
 export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
+  /** A profile directory the browser keeps when it closes, to be launched again on it (Chromium). */
+  profile?: string;
 }
 
 /** A real browser with the built extension loaded, whichever engine it is. */

@@ -66,7 +66,37 @@ const hostileScript = `
  * does. `misbehaving`: its scripts set a Google Ads cookie before any choice, and Matomo's
  * session cookie after a refusal (the two rules the CNIL checks first). `hostile`: see above.
  */
-function homePage(title, behaviour, hostile = false) {
+/**
+ * Trackers that write from the page, asked for by query flags, each cookie with a fixed expiry
+ * (the same for the whole run, and within the 400 days Chromium allows) so that writing the same
+ * value again changes nothing: `pagehide` writes the Matomo id the page read
+ * at load (or made) as the page is left, as Matomo's script does; `timer` writes its own id every
+ * 100 ms; `oddpaths` writes two cookies at paths Chromium's API cannot address (`/a b`, `/é`).
+ */
+function trackerScript(flags, expiry) {
+  const expires = `expires=${expiry}; path=/`;
+  const parts = [`const read = (name) => document.cookie.split('; ').find((c) => c.startsWith(name + '='))?.slice(name.length + 1);`];
+  if (flags.has('pagehide')) {
+    parts.push(`
+  const pkId = read('_pk_id.1.a1b2') ?? Math.random().toString(16).slice(2);
+  document.cookie = '_pk_id.1.a1b2=' + pkId + '; ${expires}';
+  addEventListener('pagehide', () => { document.cookie = '_pk_id.1.a1b2=' + pkId + '; ${expires}'; });`);
+  }
+  if (flags.has('timer')) {
+    parts.push(`
+  const ttId = read('_tt_visit') ?? Math.random().toString(16).slice(2);
+  window.ticks = 0;
+  setInterval(() => { document.cookie = '_tt_visit=' + ttId + '; ${expires}'; window.ticks++; }, 100);`);
+  }
+  if (flags.has('oddpaths')) {
+    parts.push(`
+  document.cookie = 'odd_space=1; expires=${expiry}; path=/a b';
+  document.cookie = 'odd_accent=1; expires=${expiry}; path=/\u00e9';`);
+  }
+  return parts.length > 1 ? parts.join('\n') : '';
+}
+
+function homePage(title, behaviour, hostile = false, trackers = '') {
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
@@ -109,6 +139,7 @@ function homePage(title, behaviour, hostile = false) {
     }
   }
   ${hostile ? hostileScript : ''}
+  ${trackers}
 </script>
 </body></html>`;
 }
@@ -255,13 +286,15 @@ function handle(state, request, response, secure) {
     response.end('<!doctype html><h1>404</h1>');
     return;
   }
-  const cookies = missing(request, site.cookies(secure));
+  // With the `pagehide` tracker, the page alone writes Matomo's id.
+  const flags = new Set(url.searchParams.keys());
+  const cookies = missing(request, site.cookies(secure).filter(([name]) => !(flags.has('pagehide') && name.startsWith('_pk_id'))));
   // `?consent=1` records the visitor's choice, as the portal's banner does.
   if (url.searchParams.has('consent')) {
     cookies.push(cookie('cookies_preferences', consentValue(), [`Max-Age=${182 * DAY}`, 'Path=/']));
   }
   response.writeHead(200, { ...html, 'set-cookie': cookies });
-  response.end(homePage(site.title, state.behaviour, url.searchParams.has('hostile')));
+  response.end(homePage(site.title, state.behaviour, url.searchParams.has('hostile'), trackerScript(flags, state.expiry)));
 }
 
 function listen(server) {
@@ -270,7 +303,9 @@ function listen(server) {
 
 /** Starts the replica on free ports of 127.0.0.1. */
 export async function startReplica() {
-  const state = { issyCharter: 'published', behaviour: 'standard', requests: [] };
+  // The expiry the page trackers write: a fixed date, 200 days after the day the replica starts.
+  const expiry = new Date((Math.floor(Date.now() / (DAY * 1000)) + 200) * DAY * 1000).toUTCString();
+  const state = { issyCharter: 'published', behaviour: 'standard', requests: [], expiry };
   const plain = http.createServer((req, res) => handle(state, req, res, false));
   const secure = https.createServer(certificate(), (req, res) => handle(state, req, res, true));
   const [httpPort, httpsPort] = await Promise.all([listen(plain), listen(secure)]);
