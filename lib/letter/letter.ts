@@ -38,7 +38,7 @@ const QUESTIONS: Record<RuleId, string> = {
   undeclared: 'pouvez-vous indiquer sa finalité et l’ajouter à la charte',
   'category-differs': 'pouvez-vous confirmer sa finalité et la catégorie sous laquelle la charte le déclare',
   'lifetime-differs': 'pouvez-vous indiquer sa durée de conservation réelle et, si besoin, mettre la charte à jour',
-  'audience-over-13-months': `pouvez-vous indiquer comment sa durée est limitée à 13${NBSP}mois, condition pour qu’il soit exempté de consentement`,
+  'audience-over-13-months': `pouvez-vous indiquer comment sa durée est ramenée à 13${NBSP}mois au plus`,
   'choice-kept-over-6-months': 'pouvez-vous indiquer au bout de combien de temps le portail redemande son choix au visiteur',
   'present-without-consent': 'pouvez-vous indiquer sur quel consentement repose son dépôt',
   'set-before-choice': 'pouvez-vous indiquer pourquoi il est déposé avant le choix du visiteur',
@@ -77,21 +77,46 @@ function observation(text: string): string {
 
 const quoted = (name: string) => `«${NBSP}${name}${NBSP}»`;
 
-/** « Règle : … Source : … (adresse). » */
+/** « Non déclaré dans la charte (source : Charte cookies du site, adresse) ». */
 function reference(rule: RuleId, charterUrl: string): string {
   const { title, source } = rules[rule];
   const url = source.url ?? (source.label === rules.undeclared.source.label && charterUrl ? charterUrl : undefined);
-  return `Règle${NBSP}: ${inFirstPerson(title)}. Source${NBSP}: ${source.label}${url ? ` (${url})` : ''}.`;
+  return `${inFirstPerson(title)} (source${NBSP}: ${source.label}${url ? `, ${url}` : ''})`;
 }
 
-function question(item: LetterItem, observedAt: string): string {
-  const { rule, text } = item.finding;
-  const when = frenchDayTime(item.at ?? observedAt);
-  const ask = QUESTIONS[rule];
-  if (!item.cookie) return `${capitalised(observation(text))}${NBSP}: ${ask}${NBSP}?`;
-  const name = quoted(item.cookie);
-  if (rule === 'undeclared') return `Le cookie ${name}, que la charte ne déclare pas, était présent le ${when}${NBSP}: ${ask}${NBSP}?`;
-  return `Le cookie ${name} (relevé le ${when})${NBSP}: ${observation(text)}. ${capitalised(ask)}${NBSP}?`;
+/** « Observation : question ? » */
+function asked(finding: Finding): string {
+  return `${capitalised(observation(finding.text))}${NBSP}: ${QUESTIONS[finding.rule]}${NBSP}?`;
+}
+
+/**
+ * One point per cookie: when it was seen, then each of its findings as a question; a finding
+ * about the whole site is a point of its own. The rules and sources follow on one line.
+ */
+function point(group: LetterItem[], observedAt: string, charterUrl: string): string {
+  const [first] = group;
+  const references = `${group.length === 1 ? 'Règle' : 'Règles'}${NBSP}: ${group.map((item) => reference(item.finding.rule, charterUrl)).join(`${NBSP}; `)}.`;
+  if (!first!.cookie) return `${asked(first!.finding)}\n${references}`;
+  const when = frenchDayTime(first!.at ?? observedAt);
+  // During a first-visit test, the date is when the portal set it; else when Témoin saw it.
+  const seen = first!.at ? `a été déposé le ${when}` : `était présent le ${when}`;
+  const undeclared = group.find((item) => item.finding.rule === 'undeclared');
+  const lead = undeclared
+    ? `Le cookie ${quoted(first!.cookie)}, que la charte ne déclare pas, ${seen}${NBSP}: ${QUESTIONS.undeclared}${NBSP}?`
+    : `Le cookie ${quoted(first!.cookie)} ${seen}.`;
+  const others = group.filter((item) => item !== undeclared).map((item) => asked(item.finding));
+  return `${[lead, ...others].join(' ')}\n${references}`;
+}
+
+/** Consecutive findings of one cookie together. */
+function byCookie(items: LetterItem[]): LetterItem[][] {
+  const groups: LetterItem[][] = [];
+  for (const item of items) {
+    const last = groups.at(-1);
+    if (item.cookie !== undefined && last?.[0]!.cookie === item.cookie && last[0]!.at === item.at) last.push(item);
+    else groups.push([item]);
+  }
+  return groups;
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -99,7 +124,7 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** Where the charter compared with comes from, as a clause of the letter. */
 function charterClause(charter: LetterInput['charter']): string {
   if (charter.used === 'live') {
-    return `à sa charte cookies publiée (${charter.url}, lue le ${frenchDateTime(charter.fetchedAt)})`;
+    return `à sa charte cookies (${charter.url}, lue le ${frenchDateTime(charter.fetchedAt)})`;
   }
   if (charter.used === 'bundled') {
     return `à sa charte cookies (${charter.url}), dans la copie datée du ${frenchDate(charter.fetchedAt)} que Témoin contient, la page publiée n’ayant pas pu être lue`;
@@ -111,16 +136,16 @@ function charterClause(charter: LetterInput['charter']): string {
 export function buildLetter(input: LetterInput): Letter {
   const when = frenchDateTime(input.observedAt);
   const observed = input.firstVisit
-    ? `Le ${when}, j’ai ouvert la page ${input.page} comme un premier visiteur, sans cookie ni choix enregistré, et relevé pendant ${input.firstVisit.seconds}${NBSP}secondes, sans répondre au bandeau, ce que le portail ${input.site} déposait dans mon navigateur (avec l’extension Témoin)${NBSP}; je l’ai comparé ${charterClause(input.charter)}.`
-    : `Le ${when}, j’ai relevé avec l’extension Témoin les cookies que le portail ${input.site} (page ${input.page}) avait déposés dans mon navigateur, et je les ai comparés ${charterClause(input.charter)}.`;
-  const items = input.items.map((item, i) => `${i + 1}. ${question(item, input.observedAt)}\n${reference(item.finding.rule, input.charter.url)}`);
+    ? `Le ${when}, j’ai ouvert la page ${input.page} comme un premier visiteur, sans cookie ni choix enregistré, et l’extension Témoin a relevé pendant ${input.firstVisit.seconds}${NBSP}secondes, sans réponse au bandeau, ce que le portail ${input.site} déposait dans mon navigateur${NBSP}; elle l’a comparé ${charterClause(input.charter)}.`
+    : `Le ${when}, l’extension Témoin a relevé dans mon navigateur les cookies du portail ${input.site} et les a comparés ${charterClause(input.charter)}.`;
+  const items = byCookie(input.items).map((group, i) => `${i + 1}. ${point(group, input.observedAt, input.charter.url)}`);
   const points = items.length === 1 ? 'le point suivant' : `les ${items.length}${NBSP}points suivants`;
   const paragraphs = [
     'Madame, Monsieur,',
-    `${observed} Je vous remercie de bien vouloir m’éclairer, en votre qualité de délégué à la protection des données, sur ${points}.`,
+    `${observed} En votre qualité de délégué à la protection des données, pourriez-vous m’éclairer sur ${points}${NBSP}?`,
     ...items,
-    `L’article${NBSP}82 de la loi Informatique et Libertés soumet à mon consentement les traceurs qui ne sont pas strictement nécessaires${NBSP}; le RGPD me donne un droit d’accès, de rectification, d’effacement et d’opposition (articles${NBSP}15, 16, 17 et 21). Je vous remercie de me répondre dans le délai d’un mois prévu par son article${NBSP}12.`,
-    'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
+    `La loi Informatique et Libertés (article${NBSP}82) soumet à mon consentement les traceurs non strictement nécessaires${NBSP}; le RGPD me donne un droit d’accès, de rectification, d’effacement et d’opposition (articles${NBSP}15 à 17 et 21). Je vous remercie de me répondre dans le délai d’un mois prévu par son article${NBSP}12.`,
+    'Veuillez agréer, Madame, Monsieur, mes salutations distinguées.',
     '[Votre nom]',
   ];
   return { subject: `Cookies du portail ${input.site}${NBSP}: demande d’information`, text: paragraphs.join('\n\n') };

@@ -41,7 +41,7 @@ export interface FittedMail {
 }
 
 const POINT = /^\d+\.\s/;
-const REFERENCE = /^Règle\u00a0: /;
+const REFERENCE = /^Règles?\u00a0: /;
 
 /**
  * The link for a letter as the visitor edited it. Its points are the paragraphs that start with

@@ -34,47 +34,47 @@ const examples: Record<RuleId, { cookie?: string; finding: Finding; says: string
   'category-differs': {
     cookie: '_gid',
     finding: { rule: 'category-differs', text: 'La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de mesure d’audience (Google Analytics).' },
-    says: ['la charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de mesure d’audience (Google Analytics).', 'Pouvez-vous confirmer sa finalité'],
+    says: [`Le cookie «${NB}_gid${NB}» était présent le 7 décembre à`, `La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de mesure d’audience (Google Analytics)${NB}: pouvez-vous confirmer sa finalité`],
   },
   'lifetime-differs': {
     cookie: 'ods_pref',
     finding: { rule: 'lifetime-differs', text: `Déclaré pour «${NB}6 mois${NB}», il expire dans 2${NB}ans.` },
-    says: [`déclaré pour «${NB}6 mois${NB}», il expire dans 2${NB}ans.`, 'durée de conservation réelle'],
+    says: [`Déclaré pour «${NB}6 mois${NB}», il expire dans 2${NB}ans${NB}: pouvez-vous indiquer sa durée de conservation réelle`],
   },
   'audience-over-13-months': {
     cookie: '_ga',
     finding: { rule: 'audience-over-13-months', text: `Cookie de mesure d’audience qui expire dans 400${NB}jours${NB}: au-delà des 13${NB}mois (395${NB}jours) admis pour se passer de consentement.` },
-    says: [`cookie de mesure d’audience qui expire dans 400${NB}jours, au-delà des 13${NB}mois`, 'https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience'],
+    says: [`Cookie de mesure d’audience qui expire dans 400${NB}jours, au-delà des 13${NB}mois (395${NB}jours) admis pour se passer de consentement${NB}: pouvez-vous`, 'https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience'],
   },
   'choice-kept-over-6-months': {
     cookie: 'cookies_preferences',
     finding: { rule: 'choice-kept-over-6-months', text: `Votre choix est conservé 13${NB}mois${NB}; la CNIL recommande de le redemander au bout de 6${NB}mois environ.` },
-    says: [`mon choix est conservé 13${NB}mois, la CNIL recommande`, 'délibération n° 2020-092'],
+    says: [`Mon choix est conservé 13${NB}mois, la CNIL recommande de le redemander au bout de 6${NB}mois environ${NB}: pouvez-vous`, 'délibération n° 2020-092'],
   },
   'present-without-consent': {
     cookie: '_pk_id.1.a1b2',
     finding: { rule: 'present-without-consent', text: 'Présent alors que votre choix enregistré refuse Matomo.' },
-    says: ['présent alors que mon choix enregistré refuse Matomo.', 'sur quel consentement repose son dépôt', 'délibération n° 2020-091'],
+    says: [`Présent alors que mon choix enregistré refuse Matomo${NB}: pouvez-vous indiquer sur quel consentement repose son dépôt${NB}?`, 'délibération n° 2020-091'],
   },
   'set-before-choice': {
     cookie: '_gcl_au',
     finding: { rule: 'set-before-choice', text: 'Déposé le 7 décembre à 10:40, avant que vous ayez fait un choix (le 7 décembre à 10:41).' },
-    says: ['déposé le 7 décembre à 10:40, avant que j’aie fait un choix (le 7 décembre à 10:41).', 'avant le choix du visiteur'],
+    says: [`Déposé le 7 décembre à 10:40, avant que j’aie fait un choix (le 7 décembre à 10:41)${NB}: pouvez-vous indiquer pourquoi il est déposé avant le choix du visiteur${NB}?`],
   },
   'set-after-refusal': {
     cookie: '_pk_ses.1.a1b2',
     finding: { rule: 'set-after-refusal', text: 'Déposé le 7 décembre à 10:43, après votre refus de Matomo du 7 décembre à 10:41.' },
-    says: ['déposé le 7 décembre à 10:43, après mon refus de Matomo du 7 décembre à 10:41.', 'malgré ce refus'],
+    says: [`Déposé le 7 décembre à 10:43, après mon refus de Matomo du 7 décembre à 10:41${NB}: pouvez-vous indiquer pourquoi il est déposé malgré ce refus${NB}?`],
   },
   'third-party': {
     cookie: 'IDE',
     finding: { rule: 'third-party', text: 'Déposé pour doubleclick.net, un autre site que le portail.' },
-    says: ['déposé pour doubleclick.net, un autre site que le portail.', 'qui le dépose et à quelle fin'],
+    says: [`Déposé pour doubleclick.net, un autre site que le portail${NB}: pouvez-vous indiquer qui le dépose et à quelle fin${NB}?`],
   },
   partitioned: {
     cookie: 'ods_embed',
     finding: { rule: 'partitioned', text: 'Rangé à part pour https://issy.com (cookie partitionné).' },
-    says: ['rangé à part pour https://issy.com (cookie partitionné).', 'quel service le dépose'],
+    says: [`Rangé à part pour https://issy.com (cookie partitionné)${NB}: pouvez-vous indiquer quel service le dépose`],
   },
   'declared-not-seen': {
     finding: { rule: 'declared-not-seen', text: `«${NB}django_language${NB}» est déclaré dans la charte mais absent de ce navigateur.` },
@@ -83,12 +83,12 @@ const examples: Record<RuleId, { cookie?: string; finding: Finding; says: string
   'deceptive-name': {
     cookie: 'sessionid[U+200B]',
     finding: { rule: 'deceptive-name', text: `Nom trompeur${NB}: il s’affiche comme «${NB}sessionid${NB}» mais contient U+200B (espace sans chasse).` },
-    says: [`Le cookie «${NB}sessionid[U+200B]${NB}»`, `nom trompeur, il s’affiche comme «${NB}sessionid${NB}»`, 'Unicode'],
+    says: [`Le cookie «${NB}sessionid[U+200B]${NB}» était présent le`, `Nom trompeur, il s’affiche comme «${NB}sessionid${NB}»`, 'Unicode'],
   },
   'impossible-date': {
     cookie: 'cookies_preferences',
     finding: { rule: 'impossible-date', text: `Le choix enregistré se dit fait le 1 janvier 2099, une date à venir${NB}: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui.` },
-    says: ['le choix enregistré se dit fait le 1 janvier 2099, une date à venir.', 'comment le portail date le choix'],
+    says: [`Le choix enregistré se dit fait le 1 janvier 2099, une date à venir${NB}: pouvez-vous vérifier comment le portail date le choix`],
   },
 };
 
@@ -111,7 +111,7 @@ describe('the letter, for each kind of finding', () => {
     it('gives its rule and source', () => {
       const { title, source } = rules[rule as RuleId];
       expect(letter.text).toContain(`1. `);
-      expect(letter.text).toContain(`Règle${NB}: ${title.replace('votre', 'mon')}. Source${NB}: ${source.label}`);
+      expect(letter.text).toContain(`Règle${NB}: ${title.replace('votre', 'mon')} (source${NB}: ${source.label}`);
     });
   });
 });
@@ -119,13 +119,13 @@ describe('the letter, for each kind of finding', () => {
 describe('the letter as a whole', () => {
   const letter = buildLetter({ ...base, items: [{ finding: examples.undeclared.finding, cookie: '_ga' }] });
 
-  it('names the portal, the page, the date and time of the observation, and the charter read with its date', () => {
+  it('names the portal, the date and time of the observation, and the charter read with its date', () => {
     expect(letter.subject).toBe(`Cookies du portail data.issy.com${NB}: demande d’information`);
-    expect(letter.text).toMatch(/Le 7 décembre 2026 à \d\d:42, j’ai relevé avec l’extension Témoin les cookies que le portail data\.issy\.com \(page https:\/\/data\.issy\.com\/explore\/\)/);
-    expect(letter.text).toMatch(/à sa charte cookies publiée \(https:\/\/data\.issy\.com\/terms\/cookies-policy\/, lue le 7 décembre 2026 à \d\d:15\)/);
-    expect(letter.text).toContain('en votre qualité de délégué à la protection des données, sur le point suivant.');
+    expect(letter.text).toMatch(/Le 7 décembre 2026 à \d\d:42, l’extension Témoin a relevé dans mon navigateur les cookies du portail data\.issy\.com et/);
+    expect(letter.text).toMatch(/les a comparés à sa charte cookies \(https:\/\/data\.issy\.com\/terms\/cookies-policy\/, lue le 7 décembre 2026 à \d\d:15\)/);
+    expect(letter.text).toContain('En votre qualité de délégué à la protection des données, pourriez-vous m’éclairer sur le point suivant\u00a0?');
     // A finding of the charter names the charter's address as its source.
-    expect(letter.text).toContain(`Source${NB}: Charte cookies du site (https://data.issy.com/terms/cookies-policy/).`);
+    expect(letter.text).toContain(`Règle${NB}: Non déclaré dans la charte (source${NB}: Charte cookies du site, https://data.issy.com/terms/cookies-policy/).`);
   });
 
   it('says when the charter compared with is Témoin’s copy, or could not be read', () => {
@@ -136,11 +136,11 @@ describe('the letter as a whole', () => {
   });
 
   it('ends with the visitor’s rights and a request for an answer, courteously', () => {
-    expect(letter.text).toContain(`droit d’accès, de rectification, d’effacement et d’opposition (articles${NB}15, 16, 17 et 21)`);
-    expect(letter.text).toContain(`L’article${NB}82 de la loi Informatique et Libertés`);
+    expect(letter.text).toContain(`droit d’accès, de rectification, d’effacement et d’opposition (articles${NB}15 à 17 et 21)`);
+    expect(letter.text).toContain(`La loi Informatique et Libertés (article${NB}82) soumet à mon consentement les traceurs non strictement nécessaires`);
     expect(letter.text).toContain(`Je vous remercie de me répondre dans le délai d’un mois prévu par son article${NB}12.`);
     expect(letter.text.trim().split('\n\n').slice(-2)).toEqual([
-      'Je vous prie d’agréer, Madame, Monsieur, l’expression de mes salutations distinguées.',
+      'Veuillez agréer, Madame, Monsieur, mes salutations distinguées.',
       '[Votre nom]',
     ]);
   });
@@ -169,12 +169,14 @@ describe('the letter of a real report', () => {
   const status = { used: 'live' as const, warnings: [] };
   const letter = buildLetter(letterOfReport(report, status));
 
-  it('makes one numbered point of every finding of the report, in the report’s order', () => {
+  it('makes one numbered point of each cookie with findings, and asks one question for every finding, in the report’s order', () => {
     const points = letter.text.split('\n\n').filter((p) => /^\d+\. /.test(p));
-    expect(points).toHaveLength(findingCount(report));
+    expect(points).toHaveLength(report.cookies.filter((c) => c.findings.length > 0).length + report.findings.length);
+    expect(points.join('\n').match(/\u00a0\?/g)).toHaveLength(findingCount(report));
     expect(findingCount(report)).toBeGreaterThanOrEqual(6);
+    expect(points[0]).toMatch(/^1\. Le cookie «\u00a0_ga\u00a0», que la charte ne déclare pas, était présent le 7 décembre à \d\d:42\u00a0: pouvez-vous indiquer sa finalité et l’ajouter à la charte\u00a0\? Cookie de mesure d’audience qui expire dans/);
     for (const rule of ['undeclared', 'audience-over-13-months', 'present-without-consent', 'set-after-refusal', 'choice-kept-over-6-months', 'declared-not-seen'] as RuleId[]) {
-      expect(letter.text).toContain(`Règle${NB}: ${rules[rule].title.replace('votre', 'mon')}.`);
+      expect(letter.text).toContain(`${rules[rule].title.replace('votre', 'mon')} (source\u00a0: `);
     }
   });
 
@@ -192,8 +194,8 @@ describe('the letter of a real report', () => {
       endedAt: now.getTime() + 10_000,
     });
     const text = buildLetter(letterOfFirstVisit({ ...test, restored: { cookies: 0, failed: [], storage: true } })).text;
-    expect(text).toMatch(/comme un premier visiteur, sans cookie ni choix enregistré, et relevé pendant 10\u00a0secondes, sans répondre au bandeau/);
-    expect(text).toMatch(/Le cookie «\u00a0_gcl_au\u00a0» \(relevé le 7 décembre à \d\d:42\)\u00a0: déposé le 7 décembre à \d\d:42, avant que j’aie fait un choix\./);
+    expect(text).toMatch(/comme un premier visiteur, sans cookie ni choix enregistré, et l’extension Témoin a relevé pendant 10\u00a0secondes, sans réponse au bandeau/);
+    expect(text).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42\u00a0: pouvez-vous indiquer sa finalité et l’ajouter à la charte\u00a0\? [^?]+\? Déposé le 7 décembre à \d\d:42, avant que j’aie fait un choix\u00a0: pouvez-vous/);
     expect(text).not.toContain('SECRET');
   });
 
@@ -210,29 +212,37 @@ describe('the letter of a real report', () => {
 
     it('stays within the limit of mail programs beyond Windows, leaving the references to the attached report', () => {
       const input = letterOfReport(report, status);
-      const six = buildLetter({ ...input, items: input.items.slice(0, 6) });
+      const six = buildLetter({ ...input, items: input.items.slice(0, 9) });
+      const sixPoints = six.text.split('\n\n').filter((p) => /^\d+\. /.test(p)).length;
       const fitted = fitMailto('dpo@ville.fr', six.subject, six.text, name, MAX_MAILTO_CHARS_BEYOND_WINDOWS);
       expect(fitted.href.length).toBeLessThanOrEqual(MAX_MAILTO_CHARS_BEYOND_WINDOWS);
       expect(mailtoHref('dpo@ville.fr', six.subject, six.text).length).toBeGreaterThan(MAX_MAILTO_CHARS_BEYOND_WINDOWS);
       const body = decodeURIComponent(fitted.href.split('&body=')[1]!);
       expect(fitted).toMatchObject({ shortened: true, leftOut: 0 });
-      expect(body).not.toContain('Règle :');
+      expect(body).not.toMatch(/Règles? :/);
       expect(body).toContain(`Les règles et les sources de chaque point figurent dans le rapport daté joint (${name}).`);
-      expect(body.split('\r\n\r\n').filter((p) => /^\d+\. /.test(p))).toHaveLength(6);
+      expect(body.split('\r\n\r\n').filter((p) => /^\d+\. /.test(p))).toHaveLength(sixPoints);
     });
 
     it('within Windows’ shorter limit, leaves the last points to the attached report and says how many', () => {
-      const fitted = fitMailto('dpo@ville.fr', letter.subject, letter.text, name, mailtoLimit('Mozilla/5.0 (Windows NT 10.0; Win64; x64)'));
+      const many = buildLetter({
+        ...base,
+        items: Array.from({ length: 10 }, (_, i) => ({ cookie: `_tracker_${i}`, finding: examples.undeclared.finding })),
+      });
+      const fitted = fitMailto('dpo@ville.fr', many.subject, many.text, name, mailtoLimit('Mozilla/5.0 (Windows NT 10.0; Win64; x64)'));
       expect(fitted.href.length).toBeLessThanOrEqual(MAX_MAILTO_CHARS);
       const body = decodeURIComponent(fitted.href.split('&body=')[1]!);
-      expect(fitted.leftOut).toBeGreaterThan(0);
-      expect(body).toContain(`autres points figurent, avec les règles et les sources de chacun, dans le rapport daté joint (${name}).`);
+      expect(fitted.leftOut).toBeGreaterThan(1);
+      expect(body).toContain(`${fitted.leftOut} autres points figurent, avec les règles et les sources de chacun, dans le rapport daté joint (${name}).`);
       expect(body).toContain('Madame, Monsieur,');
-      expect(body).toContain('articles 15, 16, 17 et 21');
+      expect(body).toContain('articles 15 à 17 et 21');
       expect(body).toContain('salutations distinguées');
-      const kept = body.split('\r\n\r\n').filter((p) => /^\d+\. /.test(p)).length;
-      expect(kept).toBeGreaterThan(0);
-      expect(kept + fitted.leftOut).toBe(findingCount(report));
+      const kept = body.split('\r\n\r\n').filter((p) => /^\d+\. /.test(p));
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length + fitted.leftOut).toBe(10);
+      // The first points are kept, the last ones left out.
+      expect(kept[0]).toContain('_tracker_0');
+      expect(body).not.toContain('_tracker_9');
     });
 
     it('cuts a letter edited beyond any limit, and still says where the rest is', () => {
