@@ -102,3 +102,49 @@ describe.each(cases)('in %s, %s theme', (_engine, theme, launch) => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
   });
 });
+
+/** geo.issy.com publishes no legal notice: the letter is there to copy, and says where Témoin looked. */
+describe.each(cases)('in %s, %s theme, on a portal that names no DPO', (_engine, theme, launch) => {
+  const session = useSession(launch, { colorScheme: theme });
+  let popup: Page;
+  let requestsBefore: number;
+
+  beforeAll(async () => {
+    await session.browser.openPage('https://geo.issy.com/');
+    // Covered once added: Témoin already holds *.issy.com.
+    await session.control.evaluate(async () => {
+      const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+      await api.storage.local.set({ portals: [{ host: 'geo.issy.com', origin: 'https://geo.issy.com', addedAt: new Date().toISOString() }] });
+    });
+    popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://geo.issy.com/*')}`);
+    await waitForText(popup, 'Charte publiée sur le site, lue le');
+    requestsBefore = session.replica.requests().length;
+    await clickButton(popup, 'Écrire au délégué à la protection des données');
+    await waitForText(popup, 'Témoin n’a pas trouvé l’adresse du délégué dans les pages du portail qu’il a lues');
+  });
+
+  it('offers the letter to copy, names every page it read, and asked no other page', async () => {
+    expect(await popup.$('a[href^="mailto:"]')).toBeNull();
+    const looked = await popup.$$eval('ul.looked li', (items) => items.map((li) => li.textContent));
+    expect(looked).toEqual([
+      'https://geo.issy.com/',
+      'https://geo.issy.com/terms/cookies-policy/',
+      'https://geo.issy.com/pages/mentions-legales/',
+      'https://geo.issy.com/terms/privacy-policy/?flg=fr',
+      'https://geo.issy.com/terms/terms-and-conditions/?flg=fr',
+    ]);
+    const asked = session.replica.requests().slice(requestsBefore).filter((r) => r.host === 'geo.issy.com' && r.path !== '/');
+    expect(asked.map((r) => `https://geo.issy.com${r.path}`)).toEqual(looked.slice(1));
+    expect(asked.every((r) => !r.withCookies)).toBe(true);
+    const text = await popup.$eval('textarea', (t) => (t as HTMLTextAreaElement).value);
+    expect(text).toContain('Le cookie «\u00a0_geo_tracker_0\u00a0», que la charte ne déclare pas, était présent le');
+    expect(await popup.evaluate(() => document.querySelector('button[aria-expanded="true"]')?.textContent?.trim())).toBe(
+      'Écrire au délégué à la protection des données',
+    );
+  });
+
+  it('has no accessibility violation', async () => {
+    const violations = await axeViolations(popup);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+});
