@@ -45,6 +45,10 @@ const BLOCKS = new Set([
 ]);
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'math', 'iframe', 'object', 'select', 'textarea']);
 
+/** Decoys hidden from readers (`dpo@<span style="display:none">null</span>ville.fr`) are not read. */
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+const REVERSED_STYLE = [/unicode-bidi\s*:\s*bidi-override/i, /direction\s*:\s*rtl/i];
+
 /** The most text of a page looked at. */
 const MAX_TEXT = 400_000;
 
@@ -63,7 +67,14 @@ function pageText(doc: Document): string {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     const name = element.localName;
-    if (SKIPPED.has(name)) return;
+    if (SKIPPED.has(name) || element.hasAttribute('hidden') || HIDDEN_STYLE.test(element.getAttribute('style') ?? '')) return;
+    // Written backwards and shown the right way round by the style: read as shown.
+    if (REVERSED_STYLE.every((pattern) => pattern.test(element.getAttribute('style') ?? ''))) {
+      const text = [...(element.textContent ?? '')].reverse().join('');
+      parts.push(text);
+      size += text.length;
+      return;
+    }
     if (name === 'td' || name === 'th') parts.push(' | ');
     for (let child = element.firstChild; child; child = child.nextSibling) walk(child);
     if (name === 'a') {
@@ -91,7 +102,7 @@ function mailtoAddress(href: string): string {
 
 const OPEN = '[\\[({<«]';
 const CLOSE = '[\\])}>»]';
-const AT_WORD = '(?:at|arobase|arrobase|arroba|chez|a)';
+const AT_WORD = '(?:at|arobase|arrobase|arroba|chez|a|à)';
 const DOT_WORD = '(?:dot|point|punto)';
 
 /**
@@ -113,6 +124,11 @@ export function undisguise(text: string): string {
       .replace(
         new RegExp(`([a-z0-9][a-z0-9._+-]*)\\s+at\\s+([a-z0-9-]+(?:\\s+${DOT_WORD}\\s+[a-z0-9-]+)+)`, 'gi'),
         (_all, local: string, domain: string) => `${local}@${domain.replace(spelledDot, '.')}`,
+      )
+      // « dpo at ville.fr »: a bare « at » before a dotted domain, when what precedes it is a mailbox.
+      .replace(
+        /([a-z0-9][a-z0-9._+-]*)\s+at\s+([a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24})(?![a-z0-9/-])/gi,
+        (all, local: string, domain: string) => (DPO_MAILBOX.test(local) || /[._+-]/.test(local) ? `${local}@${domain}` : all),
       )
       .replace(/([a-z0-9])\s+@\s*([a-z0-9])|([a-z0-9])\s*@\s+([a-z0-9])/gi, (_all, a, b, c, d) => `${a ?? c}@${b ?? d}`)
       // A domain written with spaced or spelled dots throughout: « @ville . fr », « @ville dot fr ».
@@ -151,7 +167,9 @@ export function findDpoAddress(doc: Document): string | undefined {
     for (const word of words) {
       const sameLine = word.start >= lineStart && word.end <= lineEnd;
       if (word.end <= start && start - word.end <= MAX_AFTER_WORDS) score = Math.min(score, (start - word.end) / (sameLine ? 4 : 1));
-      else if (word.start >= end && word.start - end <= MAX_BEFORE_WORDS) score = Math.min(score, ((word.start - end) * 2) / (sameLine ? 4 : 1));
+      // An address before the words only in their line (« dpo@ville.fr, notre délégué… »): the
+      // row or paragraph above names someone else (the publisher, the host).
+      else if (sameLine && word.start >= end && word.start - end <= MAX_BEFORE_WORDS) score = Math.min(score, (word.start - end) / 2);
     }
     const local = address.slice(0, address.lastIndexOf('@'));
     if (DPO_MAILBOX.test(local)) score = Math.min(score, 40);

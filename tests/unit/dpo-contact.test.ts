@@ -45,6 +45,11 @@ describe('the DPO’s contact on a portal’s page', () => {
     ['dpo @ ville . fr', 'dpo@ville.fr'],
     ['dpo{at}ville{dot}fr', 'dpo@ville.fr'],
     ['dpo＠ville.fr', 'dpo@ville.fr'],
+    ['dpo (à) ville.fr', 'dpo@ville.fr'],
+    ['dpo at ville.fr', 'dpo@ville.fr'],
+    ['protection.donnees at agglo.fr', 'protection.donnees@agglo.fr'],
+    ['<span style="unicode-bidi: bidi-override; direction: rtl">rf.elliv@opd</span>', 'dpo@ville.fr'],
+    ['dpo@<span style="display:none">leurre</span>ville.fr', 'dpo@ville.fr'],
   ])('reads « %s » as %s', (written, address) => {
     expect(findDpoAddress(page(`<p>Délégué à la protection des données : ${written}</p>`))).toBe(address);
   });
@@ -54,6 +59,7 @@ describe('the DPO’s contact on a portal’s page', () => {
     ['an address split by markup', 'Le délégué : <span>dpo</span>&#64;<span>ville.fr</span>', 'dpo@ville.fr'],
     ['an English page', 'Data Protection Officer: privacy-office@city.example.org', 'privacy-office@city.example.org'],
     ['a mailbox named for the role, with no word near it', 'Écrivez-nous : dpd@ville.fr', 'dpd@ville.fr'],
+    ['an address before the words, in their sentence', 'Écrivez à juridique@ville.fr, notre délégué à la protection des données.', 'juridique@ville.fr'],
   ])('%s', (_case, html, address) => {
     expect(findDpoAddress(page(`<p>${html}</p>`))).toBe(address);
   });
@@ -61,6 +67,8 @@ describe('the DPO’s contact on a portal’s page', () => {
   it.each([
     ['a web address after « at »', 'Our DPO is available at data.issy.com/contact'],
     ['a time', 'DPO joignable at 10.30'],
+    ['a word before « at » that is no mailbox', 'Our DPO answers at ville.fr in a week'],
+    ['the publisher’s address in the row above the DPO’s', '<table><tr><td>Éditeur</td><td>mairie@ville.fr</td></tr><tr><td>Délégué à la protection des données</td><td>par courrier</td></tr></table>'],
     ['a general address far from any mention of the DPO', `contact@ville.fr${'<p>texte</p>'.repeat(80)}<p>Délégué à la protection des données</p>`],
   ])('takes no address from %s', (_case, html) => {
     expect(findDpoAddress(page(`<p>${html}</p>`))).toBeUndefined();
