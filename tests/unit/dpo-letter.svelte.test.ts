@@ -5,6 +5,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import DpoLetter from '@/components/DpoLetter.svelte';
+import FirstVisit from '@/components/FirstVisit.svelte';
+import { firstVisitReport } from '@/lib/first-visit/model';
+import { withoutValue } from '@/lib/cookies/model';
 import { issyCharter } from '@/lib/charter/issy';
 import { mergeInventory } from '@/lib/cookies/inventory';
 import { buildReport } from '@/lib/audit/report';
@@ -84,5 +87,29 @@ describe('writing to the DPO', () => {
     expect(screen.getByText(/temoin-data\.issy\.com-2026-12-07\.html/)).toBeInTheDocument();
     await fireEvent.click(screen.getByRole('button', { name: 'Enregistrer le rapport daté' }));
     expect(onsave).toHaveBeenCalledOnce();
+  });
+
+  it('is offered under a first-visit report, about what the portal set before any choice, dated', async () => {
+    sendMessage.mockReset().mockResolvedValue({ contact: { kind: 'email', address: 'dpo@ville.fr', foundOn: 'https://data.issy.com/' }, looked: [] });
+    const test = firstVisitReport({
+      charter: issyCharter,
+      status,
+      aside: { tabId: 3, site: 'data.issy.com', page: 'https://data.issy.com/', storeId: '0', seconds: 10, startedAt: now.getTime() },
+      observed: [{ cookie: withoutValue(cookie({ name: '_gcl_au', value: 'SECRET-ADS' })), firstSetAt: now.getTime() + 2_000, lastChangedAt: now.getTime() + 2_000 }],
+      endedAt: now.getTime() + 10_000,
+    });
+    render(FirstVisit, {
+      status: { report: { ...test, restored: { cookies: 2, failed: [], storage: true } } },
+      onstart: () => {},
+      onstop: () => {},
+      onexport: () => {},
+    });
+    await fireEvent.click(button());
+    const letter = (await screen.findByLabelText('Votre lettre (modifiable)')) as HTMLTextAreaElement;
+    expect(letter.value).toMatch(/comme un premier visiteur/);
+    expect(letter.value).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42/);
+    expect(letter.value).not.toContain('SECRET');
+    expect(sendMessage).toHaveBeenCalledWith('findDpoContact', 3);
+    expect(screen.getByRole('heading', { level: 3, name: 'Demander des explications au portail' })).toBeInTheDocument();
   });
 });
