@@ -120,6 +120,8 @@ describe.each(cases)('in %s, %s theme, on a portal that names no DPO', (_engine,
     await waitForText(popup, 'Charte publiée sur le site, lue le');
     requestsBefore = session.replica.requests().length;
     await clickButton(popup, 'Écrire au délégué à la protection des données');
+    // The search reads up to four pages before it gives up: as long as finding an address may take.
+    await popup.waitForFunction(() => document.querySelector('ul.looked') !== null, { timeout: 30_000 });
     await waitForText(popup, 'Témoin n’a pas trouvé l’adresse du délégué dans les pages du portail qu’il a lues');
   });
 
