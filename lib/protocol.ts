@@ -12,6 +12,7 @@ import type { CoveredPortals } from './background/coverage';
 import type { Report } from './audit/report';
 import type { FirstVisitStatus } from './first-visit/run';
 import type { JournalEntry } from './auto-clear/settings';
+import type { DpoSearch } from './letter/validate-contact';
 
 export type ReportResult = (
   | {
@@ -61,6 +62,8 @@ export interface ProtocolMap {
   addPortal(tabId: number): { host: string };
   /** Cookie values by report cookie id, only when the visitor asks to export them. */
   getCookieValues(tabId: number): Record<string, string>;
+  /** « Écrire au délégué à la protection des données »: the DPO's contact the portal publishes, and where Témoin looked. */
+  findDpoContact(tabId: number): DpoSearch;
   /** options → background: the cookie stores that page works in (a private one only from a private window). */
   getCookieStores(): CookieStore[];
   /** Without `storeId`, the default store. */

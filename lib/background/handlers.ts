@@ -18,6 +18,7 @@ import { addPortal, removePortal } from './manage-portals';
 import { journalItem } from '../auto-clear/settings';
 import { findUndo } from '../actions/undo-log';
 import { endFirstVisit, firstVisitStatus, startFirstVisit } from '../first-visit/run';
+import { findDpoContact } from './dpo-contact';
 
 /**
  * The charter clearing works from. Without one (a portal whose charter was never read), nothing
@@ -70,6 +71,7 @@ export const handlers = {
   removePortal,
 
   getPortals: coveredPortals,
+  findDpoContact,
 
   startFirstVisit: ({ tabId, seconds }) => changingCookies(startFirstVisit(tabId, seconds)),
   getFirstVisit: firstVisitStatus,

@@ -3,6 +3,7 @@ import type { Report } from '../audit/report';
 import { auditOf } from './audit';
 import { auditCsv } from './csv';
 import { auditHtml } from './html';
+import { auditFileName } from './names';
 
 const types = { json: 'application/json', csv: 'text/csv;charset=utf-8', html: 'text/html;charset=utf-8' } as const;
 
@@ -23,6 +24,6 @@ export function exportFile(
   const audit = auditOf(report, status, values);
   const text =
     format === 'json' ? JSON.stringify(audit, null, 2) : format === 'csv' ? `\ufeff${auditCsv(audit)}` : auditHtml(audit);
-  const name = `temoin-${report.site}-${report.generatedAt.slice(0, 10)}.${format}`;
+  const name = auditFileName(report.site, report.generatedAt, format);
   return { name, text, type: types[format] };
 }

@@ -3,6 +3,7 @@ import { frenchDateTime } from '../french/format';
 import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/line';
 import type { ExportedFile } from '../export/file';
+import { firstVisitFileName } from '../export/names';
 import type { FirstVisitReport } from './model';
 import { restoredSentences, verdictOf } from './shown';
 
@@ -98,7 +99,7 @@ function escape(value: unknown): string {
 
 export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' | 'html'): ExportedFile {
   const record = firstVisitRecord(report);
-  const name = `temoin-premiere-visite-${report.site}-${report.startedAt.slice(0, 10)}.${format}`;
+  const name = firstVisitFileName(report.site, report.startedAt, format);
   if (format === 'json') return { name, text: JSON.stringify(record, null, 2), type: 'application/json' };
   if (format === 'csv') {
     const rows = [columns.map(([title]) => title), ...record.items.map((r) => columns.map(([, get]) => get(r)))];

@@ -27,6 +27,11 @@ const CHARTER_PATH = /(cookie|charte|traceur)/i;
  * (the page writes its link texts), no query but the language, never an account or action page.
  */
 export function isCharterLink(link: string, origin: string): boolean {
+  return isPortalPageLink(link, origin, CHARTER_PATH);
+}
+
+/** The same judgement for another page the portal publishes, named in its path by `pathWords`. */
+export function isPortalPageLink(link: string, origin: string, pathWords: RegExp): boolean {
   let url: URL;
   try {
     url = new URL(link);
@@ -44,7 +49,7 @@ export function isCharterLink(link: string, origin: string): boolean {
   } catch {
     return false;
   }
-  return CHARTER_PATH.test(path) && !ACTION_PATH.test(path);
+  return pathWords.test(path) && !ACTION_PATH.test(path);
 }
 
 /** Footer links looked at, at most. */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PageCharterReading } from './charter';
+import { CONTACT_SEARCH_BUDGET_MS, type PageContactSearch } from './contact';
 import { CHARTER_FETCH_TIMEOUT_MS } from './fetch-charter';
 import type { PageProbe } from './probe';
 import { pageEntry, type PageRequests } from './requests';
@@ -93,6 +94,12 @@ export async function isOpendatasoftTab(tabId: number, probe?: PageProbe): Promi
 /** The site's published charter, read and parsed in the portal's page (lib/page/charter.ts). Untrusted. */
 export function readCharterInTab(tabId: number, site: string): Promise<PageAnswer<PageCharterReading>> {
   return askPage(tabId, CHARTER_READING_LIMIT_MS, 'readCharter', site);
+}
+
+/** The DPO's contact, looked for in the portal's pages (lib/page/contact.ts). Untrusted. */
+export function findContactInTab(tabId: number, charterUrl: string | undefined): Promise<PageAnswer<PageContactSearch>> {
+  // The last page may start just before the budget ends, and take its 8 seconds.
+  return askPage(tabId, CONTACT_SEARCH_BUDGET_MS + CHARTER_FETCH_TIMEOUT_MS + 3000, 'findContact', charterUrl);
 }
 
 /** A first-visit test takes the page's storage aside (lib/page/storage.ts). */

@@ -7,6 +7,7 @@
  * injects the script again only when the page no longer has it.
  */
 import type { PageCharterReading } from './charter';
+import type { PageContactSearch } from './contact';
 import type { PageProbe } from './probe';
 import type { StorageEntries } from './storage';
 
@@ -16,6 +17,8 @@ export interface PageRequests {
   probe(): PageProbe;
   /** Reads the site's published charter, when it is due (lib/background/charter-reading.ts). */
   readCharter(site: string): Promise<PageCharterReading>;
+  /** Looks for the data protection officer's contact in the portal's pages (lib/page/contact.ts). */
+  findContact(charterUrl?: string): Promise<PageContactSearch>;
   /** Does the page's origin answer Opendatasoft's catalogue API? */
   portalApiAnswers(): Promise<boolean>;
   /** A first-visit test takes the page's storage aside, then puts it back (lib/first-visit/run.ts). */

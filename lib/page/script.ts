@@ -1,4 +1,5 @@
 import { readCharterInPage } from './charter';
+import { findContactInPage } from './contact';
 import { opendatasoftApiAnswers } from './opendatasoft';
 import { probePage, type PageProbe } from './probe';
 import { pageEntry, type PageEntry, type PageRequests } from './requests';
@@ -7,6 +8,7 @@ import { putPageSessionStorage, putPageStorage, takePageStorage } from './storag
 const answers: PageRequests = {
   probe: probePage,
   readCharter: readCharterInPage,
+  findContact: findContactInPage,
   portalApiAnswers: opendatasoftApiAnswers,
   takeStorage: takePageStorage,
   putStorage: putPageStorage,

@@ -111,7 +111,7 @@ function homePage(title, behaviour, hostile = false, trackers = '') {
 </main>
 <footer class="ods-front-footer">${
   hostile ? '<a href="/account/logout/?next=cookie">Gérer mes cookies</a> <a href="/explore/?q=cookie">cookies</a> ' : ''
-}<a href="/terms/cookies-policy/">Charte cookies</a></footer>
+}<a href="/terms/cookies-policy/">Charte cookies</a> <a href="/pages/mentions-legales/">Mentions légales</a></footer>
 <script>
   // What a tracker's script does: a first-party cookie written from the page, once per visitor.
   const has = (name) => document.cookie.split('; ').some((c) => c.startsWith(name + '='));
@@ -192,12 +192,31 @@ const issyCharters = {
   garbage: () => ({ status: 200, body: '<table><tr><td>\u0000\u0001<<<>>>&&&;;;</td></table><<script' }),
 };
 
+/**
+ * data.issy.com's legal notice: the publisher's address first, then the data protection officer's,
+ * disguised against harvesters, in the row that names the DPO.
+ */
+const issyLegalNotice = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Mentions légales</title></head>
+<body>
+<header class="ods-front-header"><a href="/">Plateforme open data d'Issy-les-Moulineaux</a></header>
+<main class="ods-static-page">
+  <h1>Mentions légales</h1>
+  <table>
+    <tr><th>Éditeur</th><td>Ville d'Issy-les-Moulineaux — <a href="mailto:opendata@ville-issy.example">opendata@ville-issy.example</a></td></tr>
+    <tr><th>Délégué à la protection des données</th><td>Direction des affaires juridiques, dpo-ville (at) ville-issy (dot) example</td></tr>
+    <tr><th>Hébergement</th><td>Opendatasoft</td></tr>
+  </table>
+</main>
+</body></html>`;
+
 /** The portals the replica serves, by host name. */
 function sites(state) {
   return {
     'data.issy.com': {
       title: "Plateforme open data d'Issy-les-Moulineaux",
       charter: () => issyCharters[state.issyCharter](),
+      legalNotice: issyLegalNotice,
       cookies: (secure) => [
         ['csrftoken', 'Zq8Xr2cNw4eVb7TgH1kLp0sDm5yAu3fJ', [`Max-Age=${365 * DAY}`, 'Path=/', 'SameSite=Lax']],
         ['sessionid', '6v0ft0q3w3b2x1xkz9l1m8n7o6p5q4r3', [`Max-Age=${14 * DAY}`, 'Path=/', 'HttpOnly', 'SameSite=Lax']],
@@ -279,6 +298,11 @@ function handle(state, request, response, secure) {
     if (hang) return; // closed only when the replica stops
     response.writeHead(status, { ...html, ...(type && { 'content-type': type }), ...headers });
     response.end(body);
+    return;
+  }
+  if (url.pathname === '/pages/mentions-legales/' && site.legalNotice) {
+    response.writeHead(200, html);
+    response.end(site.legalNotice);
     return;
   }
   if (url.pathname !== '/') {

@@ -1,0 +1,18 @@
+import { charterRecord } from '../charter/records';
+import { validateContactSearch, type DpoSearch } from '../letter/validate-contact';
+import { findContactInTab } from '../page/inject';
+import { coveredPage } from './get-report';
+
+/**
+ * « Écrire au délégué à la protection des données »: whom to write to, looked for by the page
+ * script in the portal's pages (lib/page/contact.ts), starting with the charter page read
+ * before; its answer is checked here (lib/letter/validate-contact.ts).
+ */
+export async function findDpoContact(tabId: number): Promise<DpoSearch> {
+  const { url, coverage } = await coveredPage(tabId);
+  if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
+  const charterUrl = (await charterRecord(coverage.site))?.live?.url;
+  const answer = await findContactInTab(tabId, charterUrl || undefined);
+  if (!answer.ok) return { looked: [], unanswered: true };
+  return validateContactSearch(answer.value, url.origin);
+}
