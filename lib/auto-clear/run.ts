@@ -3,7 +3,9 @@ import { storage } from 'wxt/utils/storage';
 import { chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
-import { reasonOf } from '../french/errors';
+import { reasonOf, written } from '../french/errors';
+import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
+import type { CookieRef } from '../actions/result';
 import { cookieStoreIds } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { coverageOf } from '../background/coverage';
@@ -11,6 +13,7 @@ import {
   autoClearSettings,
   GRACE_MS,
   graceForTests,
+  JOURNAL_KEY,
   JOURNAL_LENGTH,
   journalItem,
   type JournalEntry,
@@ -46,9 +49,21 @@ export async function autoClear(site: string, storeId: string, trigger: Trigger)
   }
   // A portal with nothing to clear leaves no line in the journal.
   if (entry.removed.length || entry.failed.length || entry.error) {
-    await journalItem.setValue([entry, ...(await journalItem.getValue())].slice(0, JOURNAL_LENGTH));
+    const journal = headWithin(JOURNAL_KEY, [fitted(entry), ...(await journalItem.getValue())].slice(0, JOURNAL_LENGTH), SESSION_BUDGET.journal);
+    // Nobody waits for an automatic clearing: a journal the browser cannot write is said in the console, in French.
+    await written(journalItem.setValue(journal), 'l’historique des nettoyages').catch((error) => console.warn(`[témoin] ${reasonOf(error)}`));
   }
   return entry;
+}
+
+/**
+ * An entry that fits the journal's room on its own: past it, names of thousands of characters
+ * (a page may set such) are shortened, and the shortening is shown.
+ */
+function fitted(entry: JournalEntry): JournalEntry {
+  if (bytesOf(JOURNAL_KEY, [entry]) <= SESSION_BUDGET.journal) return entry;
+  const short = (c: CookieRef): CookieRef => ({ ...c, name: c.name.length > 64 ? `${c.name.slice(0, 64)}…` : c.name, path: c.path.length > 64 ? `${c.path.slice(0, 64)}…` : c.path });
+  return { ...entry, removed: entry.removed.map(short), failed: entry.failed.map((f) => ({ ...f, cookie: short(f.cookie) })) };
 }
 
 /** Which portal each tab shows; read only to know which portal a closed tab left (./last-tab.ts). */
