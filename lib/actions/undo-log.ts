@@ -39,7 +39,7 @@ export async function beginUndo(
   // Room for this action's undo first: older actions give theirs up, most distant first.
   if (bytesOf(UNDO_KEY, [recorded]) > SESSION_BUDGET.undo) {
     throw new Error(
-      `trop de cookies à la fois pour garder de quoi les remettre (${Math.ceil(bytesOf(UNDO_KEY, [recorded]) / 1024)}\u00a0Ko, au plus ${SESSION_BUDGET.undo / 1024}\u00a0Ko)\u00a0: rien n’a été supprimé`,
+      `Trop de cookies à la fois pour garder de quoi les remettre (${Math.ceil(bytesOf(UNDO_KEY, [recorded]) / 1024)}\u00a0Ko, au plus ${SESSION_BUDGET.undo / 1024}\u00a0Ko)\u00a0: rien n’a été supprimé.`,
     );
   }
   const before = await undoLog.getValue();
