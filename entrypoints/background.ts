@@ -44,13 +44,16 @@ export default defineBackground(() => {
     firstVisitTabRemoved(tabId);
     void tabChanged(tabId, undefined, true); // automatic clearing on closing the portal's last tab (lib/auto-clear/)
   });
+  // Before any tab event is handled: the tabs open recorded, a recorded tab that is gone counted
+  // as closed (its close may be what woke the background), clearings due taken up.
   void recordOpenTabs();
   browser.runtime.onStartup.addListener(() => void clearAtStartup());
 
   // The badge: undeclared cookies per tab, counted when a page loads and when cookies change.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     firstVisitTabUpdated(tabId, change.url, change.status, tab.url);
-    if (change.url || change.status === 'complete') void browser.tabs.get(tabId).then((tab) => tabChanged(tabId, tab.url), () => {});
+    // In the order the browser tells them: a later close must not be overtaken by this address.
+    if (change.url || change.status === 'complete') void tabChanged(tabId, change.url ?? tab.url);
     if (change.status === 'complete' || change.url) void updateBadge(tabId);
     // A covered portal's charter is read again when due, in the page that loaded (lib/background/charter-reading.ts).
     if (change.status === 'complete') void readCharterIfDue(tabId, tab.url).catch(() => {});

@@ -7,7 +7,9 @@
 import { bareDomain, cookieKey, type StoredCookie } from '../cookies/model';
 import { cookiesNamed, setCookie } from '../cookies/jar';
 import { registrableDomain } from '../cookies/site';
-import { UNDO_DEPTH, undoLog, undoRecords, type UndoEntry, type UndoRecord } from './undo-store';
+import { written } from '../french/errors';
+import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
+import { UNDO_DEPTH, UNDO_KEY, undoLog, undoRecords, type UndoEntry, type UndoRecord } from './undo-store';
 
 type NewEntry = Omit<UndoEntry, 'id' | 'at' | 'cookies' | 'pending' | 'asked' | 'interrupted'>;
 
@@ -34,8 +36,20 @@ export async function beginUndo(
     pending,
     asked: asked.map(cookieKey),
   };
-  await undoLog.setValue([recorded, ...(await undoLog.getValue())].slice(0, UNDO_DEPTH));
-  await undoRecords.setValue([recordOf(recorded, asked.length), ...(await undoRecords.getValue())].slice(0, UNDO_DEPTH));
+  // Room for this action's undo first: older actions give theirs up, most distant first.
+  if (bytesOf(UNDO_KEY, [recorded]) > SESSION_BUDGET.undo) {
+    throw new Error(
+      `Trop de cookies à la fois pour garder de quoi les remettre (${Math.ceil(bytesOf(UNDO_KEY, [recorded]) / 1024)}\u00a0Ko, au plus ${SESSION_BUDGET.undo / 1024}\u00a0Ko)\u00a0: rien n’a été supprimé.`,
+    );
+  }
+  const before = await undoLog.getValue();
+  const log = headWithin(UNDO_KEY, [recorded, ...before].slice(0, UNDO_DEPTH), SESSION_BUDGET.undo);
+  await written(undoLog.setValue(log), 'de quoi annuler');
+  // An action whose undo gave its room up can no longer be undone: its record goes with it.
+  const live = new Set(log.map((entry) => entry.id));
+  const dropped = new Set(before.map((entry) => entry.id).filter((id) => !live.has(id)));
+  const records = [recordOf(recorded, asked.length), ...(await undoRecords.getValue())].filter((record) => !dropped.has(record.id));
+  await written(undoRecords.setValue(records.slice(0, UNDO_DEPTH)), 'la liste des actions');
   return recorded;
 }
 
@@ -45,7 +59,7 @@ export async function beginUndo(
  */
 export async function updateUndo(id: string, cookies: StoredCookie[], interrupted?: boolean): Promise<void> {
   const log = await undoLog.getValue();
-  await undoLog.setValue(
+  const write = undoLog.setValue(
     log.flatMap((entry) => {
       if (entry.id !== id) return [entry];
       if (!cookies.length) return [];
@@ -53,6 +67,7 @@ export async function updateUndo(id: string, cookies: StoredCookie[], interrupte
       return [{ ...rest, cookies, ...((interrupted || entry.interrupted) && { interrupted: true }) }];
     }),
   );
+  await written(write, 'de quoi annuler');
   const records = await undoRecords.getValue();
   await undoRecords.setValue(
     records.flatMap((record) => (record.id !== id ? [record] : cookies.length ? [{ ...record, count: cookies.length }] : [])),

@@ -33,7 +33,8 @@ export interface UndoEntry {
  * values (session tokens among them), which have no business on disk; it ends when the browser
  * closes, and undo with it.
  */
-export const undoLog = storage.defineItem<UndoEntry[]>('session:undo', {
+export const UNDO_KEY = 'undo';
+export const undoLog = storage.defineItem<UndoEntry[]>(`session:${UNDO_KEY}`, {
   fallback: [],
   version: 2,
   migrations: {

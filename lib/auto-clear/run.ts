@@ -1,26 +1,28 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
-import { reasonOf } from '../french/errors';
-import { cookieStoreIds, storeIdOfTab } from '../cookies/jar';
+import { reasonOf, written } from '../french/errors';
+import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
+import type { CookieRef } from '../actions/result';
+import { cookieStoreIds } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { coverageOf } from '../background/coverage';
 import {
   autoClearSettings,
   GRACE_MS,
   graceForTests,
+  JOURNAL_KEY,
   JOURNAL_LENGTH,
   journalItem,
   type JournalEntry,
   type Trigger,
 } from './settings';
 import { firstVisitOver } from '../actions/first-visit-lock';
-import { hasTab, tabMoved, type PortalTab, type PortalTabs } from './tabs';
+import type { PortalTabs } from './tabs';
+import { lastTabWatch, type Due } from './last-tab';
 
-/** Kept in session storage: the background may sleep between a tab's opening and its closing. */
-const portalTabs = storage.defineItem<PortalTabs>('session:portal-tabs', { fallback: {}, version: 1 });
 
 /**
  * Clears a portal's non-essential cookies in one store by the plan of « Supprimer les cookies
@@ -50,45 +52,75 @@ export async function autoClear(site: string, storeId: string, trigger: Trigger)
   }
   // A portal with nothing to clear leaves no line in the journal.
   if (entry.removed.length || entry.failed.length || entry.error) {
-    await journalItem.setValue([entry, ...(await journalItem.getValue())].slice(0, JOURNAL_LENGTH));
+    const journal = headWithin(JOURNAL_KEY, [fitted(entry), ...(await journalItem.getValue())].slice(0, JOURNAL_LENGTH), SESSION_BUDGET.journal);
+    // Nobody waits for an automatic clearing: a journal the browser cannot write is said in the console, in French.
+    await written(journalItem.setValue(journal), 'l’historique des nettoyages').catch((error) => console.warn(`[témoin] ${reasonOf(error)}`));
   }
   return entry;
 }
 
-async function portalOfTab(tabId: number, url: string | undefined): Promise<PortalTab | undefined> {
-  const host = url && /^https?:/.test(url) ? new URL(url).hostname : undefined;
-  const coverage = host ? await coverageOf(host) : undefined;
-  if (!coverage) return undefined;
-  return { site: coverage.site, storeId: (await storeIdOfTab(tabId).catch(() => undefined)) ?? defaultStoreId() };
+/**
+ * An entry that fits the journal's room on its own: past it, names of thousands of characters
+ * (a page may set such) are shortened, and the shortening is shown.
+ */
+function fitted(entry: JournalEntry): JournalEntry {
+  if (bytesOf(JOURNAL_KEY, [entry]) <= SESSION_BUDGET.journal) return entry;
+  const short = (c: CookieRef): CookieRef => ({ ...c, name: c.name.length > 64 ? `${c.name.slice(0, 64)}…` : c.name, path: c.path.length > 64 ? `${c.path.slice(0, 64)}…` : c.path });
+  return { ...entry, removed: entry.removed.map(short), failed: entry.failed.map((f) => ({ ...f, cookie: short(f.cookie) })) };
 }
+
+/** Which portal each tab shows; read only to know which portal a closed tab left (./last-tab.ts). */
+const portalTabs = storage.defineItem<PortalTabs>('session:portal-tabs', { fallback: {}, version: 1 });
+/** Clearings due once the grace delay ends: kept while the worker sleeps. */
+const dueClearings = storage.defineItem<Record<string, Due>>('session:auto-clear-due', { fallback: {}, version: 1 });
 
 let grace: Promise<number> | undefined;
 
-/** Records where a tab is; when it was the portal's last tab in its store, clears after the grace delay. */
-export async function tabChanged(tabId: number, url: string | undefined, closed = false): Promise<void> {
-  const now = closed ? undefined : await portalOfTab(tabId, url);
-  const { tabs, left } = tabMoved(await portalTabs.getValue(), tabId, now);
-  await portalTabs.setValue(tabs);
-  if (!left || !(await autoClearSettings.getValue())[left.site]?.onLastTabClosed) return;
-  const delay = await (grace ??= graceForTests.getValue().then((ms) => ms ?? GRACE_MS));
-  setTimeout(() => void clearIfStillLeft(left), delay);
+/** Firefox says a tab's store; Chromium lists each store's tabs. */
+function storeOf(tab: Browser.tabs.Tab, stores: Browser.cookies.CookieStore[]): string {
+  const { cookieStoreId } = tab as { cookieStoreId?: string };
+  return cookieStoreId ?? stores.find((store) => store.tabIds.includes(tab.id!))?.id ?? defaultStoreId();
 }
 
-async function clearIfStillLeft(portal: PortalTab): Promise<void> {
-  if (hasTab(await portalTabs.getValue(), portal)) return; // the visitor came back
-  if (!(await autoClearSettings.getValue())[portal.site]?.onLastTabClosed) return;
-  await autoClear(portal.site, portal.storeId, 'last-tab-closed');
+const watch = lastTabWatch({
+  async openTabs() {
+    const [tabs, stores] = await Promise.all([browser.tabs.query({}), browser.cookies.getAllCookieStores()]);
+    return tabs.flatMap((tab) => {
+      if (tab.id === undefined) return [];
+      // A tab still loading the portal shows it already (Chromium's `pendingUrl`).
+      const { pendingUrl } = tab as { pendingUrl?: string };
+      const urls = [tab.url, pendingUrl].filter((url): url is string => !!url);
+      return [{ id: tab.id, urls, storeId: storeOf(tab, stores) }];
+    });
+  },
+  async portalOf(url) {
+    const host = url && /^https?:/.test(url) ? new URL(url).hostname : undefined;
+    return host ? (await coverageOf(host))?.site : undefined;
+  },
+  async storeOf(tabId) {
+    const [tab, stores] = await Promise.all([browser.tabs.get(tabId), browser.cookies.getAllCookieStores()]);
+    return storeOf(tab, stores);
+  },
+  chosen: async (site) => (await autoClearSettings.getValue())[site]?.onLastTabClosed === true,
+  clear: (portal) => autoClear(portal.site, portal.storeId, 'last-tab-closed'),
+  grace: () => (grace ??= graceForTests.getValue().then((ms) => ms ?? GRACE_MS)),
+  now: () => Date.now(),
+  later: (run, ms) => void setTimeout(run, ms),
+  tabs: portalTabs,
+  due: dueClearings,
+});
+
+/** A tab loaded an address, or closed: when it left a portal, that portal's clearing falls due. */
+export function tabChanged(tabId: number, url: string | undefined, closed = false): Promise<void> {
+  return watch.changed(tabId, url, closed);
 }
 
-/** Where every open tab is, when the background starts: a tab opened while it slept is known too. */
-export async function recordOpenTabs(): Promise<void> {
-  const tabs: PortalTabs = {};
-  for (const tab of await browser.tabs.query({})) {
-    if (tab.id === undefined) continue;
-    const portal = await portalOfTab(tab.id, tab.url);
-    if (portal) tabs[tab.id] = portal;
-  }
-  await portalTabs.setValue(tabs);
+/**
+ * When the background starts: the tabs open are recorded (a tab opened while it slept is known
+ * too), a recorded tab that is gone counts as closed, and clearings due are taken up.
+ */
+export function recordOpenTabs(): Promise<void> {
+  return watch.start();
 }
 
 /** At browser start: each portal so chosen is cleared in every store that has cookies. */

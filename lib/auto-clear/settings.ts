@@ -43,7 +43,8 @@ export interface JournalEntry {
 }
 
 /** In session storage, as the undo it offers. */
-export const journalItem = storage.defineItem<JournalEntry[]>('session:auto-clear-journal', { fallback: [], version: 1 });
+export const JOURNAL_KEY = 'auto-clear-journal';
+export const journalItem = storage.defineItem<JournalEntry[]>(`session:${JOURNAL_KEY}`, { fallback: [], version: 1 });
 export const JOURNAL_LENGTH = 50;
 
 export const triggerLabels: Record<Trigger, string> = {

@@ -3,6 +3,7 @@
  * the background. Names, places, times and who made the change; never a value.
  */
 import { cookieKey, type StoredCookie } from '../cookies/model';
+import { jsonBytes } from '../storage-budget';
 
 /** Who made the last change Témoin saw: the site (its server or scripts), or Témoin itself (undo, restore). */
 export type Changer = 'site' | 'temoin';
@@ -86,12 +87,35 @@ export function applyChange(timeline: Timeline, change: CookieChange, max = MAX_
   return timeline;
 }
 
-/** Keeps `keep` entries: the cookies still present, most recently changed first. */
-function prune(timeline: Timeline, keep: number): void {
-  const ranked = Object.entries(timeline.entries).sort(
+/** The entries, those worth keeping first: the cookies still present, most recently changed first. */
+function ranked(timeline: Timeline): [string, TimelineEntry][] {
+  return Object.entries(timeline.entries).sort(
     ([, a], [, b]) => Number(a.removedAt !== undefined) - Number(b.removedAt !== undefined) || b.lastChangedAt - a.lastChangedAt,
   );
-  timeline.entries = Object.fromEntries(ranked.slice(0, keep));
+}
+
+/** Keeps `keep` entries: the cookies still present, most recently changed first. */
+function prune(timeline: Timeline, keep: number): void {
+  timeline.entries = Object.fromEntries(ranked(timeline).slice(0, keep));
+}
+
+/**
+ * Keeps the timeline within `maxBytes` as JSON, in place: a page can set cookies with names and
+ * paths of thousands of characters, and the timeline shares the browser's session storage with
+ * undo (lib/storage-budget.ts). Past the room, the gone and the oldest are forgotten first,
+ * down to nine tenths of it, so that the next changes do not prune again at once.
+ */
+export function withinBytes(timeline: Timeline, maxBytes: number): Timeline {
+  if (jsonBytes(timeline) <= maxBytes) return timeline;
+  let used = jsonBytes(emptyTimeline(timeline.watchStartedAt));
+  const kept: [string, TimelineEntry][] = [];
+  for (const [key, entry] of ranked(timeline)) {
+    used += jsonBytes(key) + jsonBytes(entry) + 2;
+    if (used > maxBytes * 0.9) break;
+    kept.push([key, entry]);
+  }
+  timeline.entries = Object.fromEntries(kept);
+  return timeline;
 }
 
 /** What the timeline says of one cookie as it is now. */

@@ -2,7 +2,9 @@ import { storage } from 'wxt/utils/storage';
 import type { StoredCookie } from '../cookies/model';
 import { burst } from '../cookies/burst';
 import { concernsSite } from '../cookies/scope';
-import { applyChange, emptyTimeline, type CookieChange, type Timeline } from './model';
+import { reasonOf } from '../french/errors';
+import { SESSION_BUDGET } from '../storage-budget';
+import { applyChange, emptyTimeline, withinBytes, type CookieChange, type Timeline } from './model';
 
 /**
  * Kept in session storage: the timeline is about this browser session (a cookie's dates are
@@ -23,7 +25,7 @@ interface Io {
  * timeline is being read are applied after it, in order; writes are grouped (a page load sets
  * many cookies at once).
  */
-export function timelineWatch(io: Io, saveDelayMs = 250) {
+export function timelineWatch(io: Io, saveDelayMs = 250, maxBytes: number = SESSION_BUDGET.timeline) {
   let timeline: Timeline | undefined;
   let domains: string[] = [];
   const pending: CookieChange[] = [];
@@ -32,7 +34,20 @@ export function timelineWatch(io: Io, saveDelayMs = 250) {
   const concerned = (cookie: Pick<StoredCookie, 'domain' | 'partitionKey' | 'storeId'>) =>
     domains.some((domain) => concernsSite(cookie, domain) && !ignored.has(JSON.stringify([cookie.storeId, domain])));
 
-  const writes = burst(saveDelayMs, () => void io.save(timeline!));
+  // Bounded in bytes before each write; a write the browser refuses all the same is tried
+  // again with half the room, and said (in French) if it fails again.
+  async function write(): Promise<void> {
+    try {
+      await io.save(withinBytes(timeline!, maxBytes));
+    } catch {
+      try {
+        await io.save(withinBytes(timeline!, maxBytes / 2));
+      } catch (error) {
+        console.warn(`[témoin] l’historique des cookies n’a pas pu être enregistré\u00a0: ${reasonOf(error)}`);
+      }
+    }
+  }
+  const writes = burst(saveDelayMs, () => void write());
   const save = () => writes.add();
 
   function apply(change: CookieChange) {
@@ -82,7 +97,7 @@ export function timelineWatch(io: Io, saveDelayMs = 250) {
     async flush(): Promise<void> {
       await ready;
       writes.cancel();
-      await io.save(timeline!);
+      await write();
     },
   };
 }

@@ -14,8 +14,11 @@ export interface Replica {
   ): void;
   /** Every request the replica received, in order; data.issy.com's charter page's says which one it served. */
   requests(): { host: string; path: string; withCookies: boolean; charter?: string }[];
-  /** How the portals' pages behave: `misbehaving` sets a tracker before any choice and another after a refusal. */
-  setBehaviour(mode: 'standard' | 'misbehaving'): void;
+  /**
+   * How the portals' pages behave: `misbehaving` sets a tracker before any choice and another
+   * after a refusal; `flood` sets 1,200 cookies with long names and paths.
+   */
+  setBehaviour(mode: 'standard' | 'misbehaving' | 'flood'): void;
   close(): Promise<void>;
 }
 

@@ -64,7 +64,8 @@ const hostileScript = `
 /**
  * The home page. Its banner records « Tout accepter » or « Tout refuser » as the portal's
  * does. `misbehaving`: its scripts set a Google Ads cookie before any choice, and Matomo's
- * session cookie after a refusal (the two rules the CNIL checks first). `hostile`: see above.
+ * session cookie after a refusal (the two rules the CNIL checks first). `flood`: its scripts set
+ * 1,200 cookies with long names and paths. `hostile`: see above.
  */
 /**
  * Trackers that write from the page, asked for by query flags, each cookie with a fixed expiry
@@ -137,6 +138,16 @@ function homePage(title, behaviour, hostile = false, trackers = '') {
     } else if (choice.matomo === false) {
       setTimeout(() => { document.cookie = '_pk_ses.1.a1b2=1; max-age=1800; path=/'; }, 200);
     }
+  }
+  if (${JSON.stringify(behaviour)} === 'flood') {
+    // 1,200 cookies with names and paths as long as a browser accepts (4 096 bytes for name and
+    // value, 1 024 for the path): the browser keeps some, evicts the rest, and reports each change.
+    for (let i = 0; i < 1200; i++) {
+      const name = '_flood' + String(i).padStart(4, '0') + '_' + 'n'.repeat(3000);
+      const path = '/' + String(i).padStart(4, '0') + '/' + 'p'.repeat(1000);
+      document.cookie = name + '=1; max-age=86400; path=' + path;
+    }
+    document.title += ' (inondé)';
   }
   ${hostile ? hostileScript : ''}
   ${trackers}
@@ -341,9 +352,9 @@ export async function startReplica() {
       if (!(mode in issyCharters)) throw new Error(`no such charter: ${mode}`);
       state.issyCharter = mode;
     },
-    /** How the portals' pages behave: 'standard', or 'misbehaving' (see homePage). */
+    /** How the portals' pages behave: 'standard', 'misbehaving' or 'flood' (see homePage). */
     setBehaviour(mode) {
-      if (mode !== 'standard' && mode !== 'misbehaving') throw new Error(`no such behaviour: ${mode}`);
+      if (!['standard', 'misbehaving', 'flood'].includes(mode)) throw new Error(`no such behaviour: ${mode}`);
       state.behaviour = mode;
     },
     /**
