@@ -38,6 +38,7 @@ const QUESTIONS: Record<RuleId, string> = {
   undeclared: 'pouvez-vous indiquer sa finalité et l’ajouter à la charte',
   'category-differs': 'pouvez-vous confirmer sa finalité et la catégorie sous laquelle la charte le déclare',
   'lifetime-differs': 'pouvez-vous indiquer sa durée de conservation réelle et, si besoin, mettre la charte à jour',
+  'lifetime-exceeds-platform': 'pouvez-vous indiquer pourquoi il est conservé plus longtemps que ne le prévoit son service',
   'audience-over-13-months': `pouvez-vous indiquer comment sa durée est ramenée à 13${NBSP}mois au plus`,
   'choice-kept-over-6-months': 'pouvez-vous indiquer au bout de combien de temps le portail redemande son choix au visiteur',
   'present-without-consent': 'pouvez-vous indiquer sur quel consentement repose son dépôt',

@@ -41,6 +41,11 @@ const examples: Record<RuleId, { cookie?: string; finding: Finding; says: string
     finding: { rule: 'lifetime-differs', text: `Déclaré pour «${NB}6 mois${NB}», il expire dans 2${NB}ans.` },
     says: [`Déclaré pour «${NB}6 mois${NB}», il expire dans 2${NB}ans${NB}: pouvez-vous indiquer sa durée de conservation réelle`],
   },
+  'lifetime-exceeds-platform': {
+    cookie: 'sid_client',
+    finding: { rule: 'lifetime-exceeds-platform', text: `Selon l’Open Cookie Database, Salesforce le conserve 3${NB}mois${NB}; il expire dans 400${NB}jours, plus du double.` },
+    says: [`Selon l’Open Cookie Database, Salesforce le conserve 3${NB}mois, il expire dans 400${NB}jours, plus du double${NB}: pouvez-vous indiquer pourquoi il est conservé plus longtemps que ne le prévoit son service${NB}?`, 'Open Cookie Database'],
+  },
   'audience-over-13-months': {
     cookie: '_ga',
     finding: { rule: 'audience-over-13-months', text: `Cookie de mesure d’audience qui expire dans 400${NB}jours${NB}: au-delà des 13${NB}mois (395${NB}jours) admis pour se passer de consentement.` },
@@ -195,7 +200,7 @@ describe('the letter of a real report', () => {
     });
     const text = buildLetter(letterOfFirstVisit({ ...test, restored: { cookies: 0, failed: [], storage: true } })).text;
     expect(text).toMatch(/comme un premier visiteur, sans cookie ni choix enregistré, et l’extension Témoin a relevé pendant 10\u00a0secondes, sans réponse au bandeau/);
-    expect(text).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42\u00a0: pouvez-vous indiquer sa finalité et l’ajouter à la charte\u00a0\? [^?]+\? Déposé le 7 décembre à \d\d:42, avant que j’aie fait un choix\u00a0: pouvez-vous/);
+    expect(text).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42\u00a0: pouvez-vous indiquer sa finalité et l’ajouter à la charte\u00a0\? (?:[^?]+\? )+Déposé le 7 décembre à \d\d:42, avant que j’aie fait un choix\u00a0: pouvez-vous/);
     expect(text).not.toContain('SECRET');
   });
 
