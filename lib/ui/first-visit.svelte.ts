@@ -1,9 +1,9 @@
 import type { FirstVisitStatus } from '../first-visit/run';
 import { DEFAULT_DURATION } from '../first-visit/shown';
-import { reasonOf } from '../french/errors';
 import { plural } from '../french/format';
 import { sendMessage } from '../protocol';
 import { announce } from './live-region.svelte';
+import { reasonLater } from './reason';
 import { saveFile } from './save-file';
 
 /**
@@ -49,7 +49,7 @@ export class FirstVisitControl {
       this.status = await sendMessage('startFirstVisit', { tabId: this.tabId, seconds });
       announce(`Test de première visite commencé pour ${seconds} secondes : ne faites aucun choix dans le bandeau du portail.`);
     } catch (error) {
-      this.error = reasonOf(error);
+      this.error = await reasonLater(error);
     } finally {
       this.busy = false;
     }
