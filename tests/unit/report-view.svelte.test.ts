@@ -72,9 +72,9 @@ describe('the popup’s report', () => {
     expect(screen.getByText('Aucun cookie pour ce site pour l’instant.')).toBeInTheDocument();
   });
 
-  it('says so on a site it does not cover', () => {
+  it('says so on a site it does not cover', async () => {
     render(ReportView, { result: { state: 'not-covered', host: 'example.org' } });
-    expect(screen.getByText('Ce site n’est pas couvert par Témoin.')).toBeInTheDocument();
+    expect(await screen.findByText('Ce site n’est pas couvert par Témoin.')).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
@@ -118,7 +118,8 @@ describe('the popup’s report', () => {
       }),
       { numRuns: 60 },
     );
-  });
+    // Sixty whole reports, each row with its details: more than the default 5 s on a busy machine.
+  }, 30_000);
 });
 
 describe('the first lines and the rows’ details', () => {
@@ -208,9 +209,9 @@ describe('the popup’s structure', () => {
     [{ state: 'not-covered', host: 'example.org' }, 'Ce site n’est pas couvert par Témoin.'],
     [{ state: 'not-covered', host: 'opendata.ville-exemple.fr', portal: { permission: '*://*.ville-exemple.fr/*' } }, 'opendata.ville-exemple.fr est un portail Opendatasoft.'],
     [{ state: 'error', message: 'L’onglet n’existe plus (il a peut-être été fermé).' }, 'Témoin n’a pas pu lire les cookies de cet onglet.'],
-  ] as const)('has a heading in every state: %j', (result, heading) => {
+  ] as const)('has a heading in every state: %j', async (result, heading) => {
     render(ReportView, { result: result as ReportResult });
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(heading);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(heading);
   });
 
   it('shows the charter’s words under the charter’s language', () => {
