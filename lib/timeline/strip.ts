@@ -138,4 +138,25 @@ ${strip.marks.map(mark).join('')}</svg>`;
 /** The colours of the exported pages' strips (light pages, as the rest of the export). */
 export const stripCss =
   '.strip{max-width:100%;height:auto}.strip .axis{stroke:#555e6e}.strip .load{stroke:#555e6e;stroke-dasharray:3 2}.strip .choice{stroke:#1f5fbf;stroke-width:2}' +
-  '.mark.necessary{fill:#1e6b43}.mark.declared{fill:#1f5fbf}.mark.undeclared{fill:#a4461a}.mark.before-choice,.mark.after-refusal{fill:#b42318}';
+  '.mark.necessary{fill:#1e6b43}.mark.declared{fill:#1f5fbf}.mark.undeclared{fill:#a4461a}.mark.before-choice,.mark.after-refusal{fill:#b42318}' +
+  'figure{margin:1rem 0}.ends{display:flex;justify-content:space-between;max-width:720px;margin:0;color:#555e6e}.legend{color:#555e6e}';
+
+/**
+ * The strip as a figure of an exported page: the drawing, its two ends, and its legend in
+ * words; the page's table gives each moment in words.
+ */
+export function stripFigure(strip: Strip, when: (at: number) => string, caption: string): string {
+  if (strip.marks.length === 0) return '';
+  const kinds = markOrder.filter((k) => strip.marks.some((m) => m.kind === k));
+  const key = (kind: MarkKind) =>
+    `<svg viewBox="-6 -6 12 12" width="12" height="12" aria-hidden="true"><g class="mark ${kind}">${shapes[kind] === 'circle' ? '<circle r="4.5"/>' : `<path d="${shapes[kind]}"/>`}</g></svg>`;
+  const legend = [
+    ...(strip.loadAt !== undefined ? ['trait pointillé&nbsp;: chargement de la page'] : []),
+    strip.choiceAt !== undefined ? 'trait bleu&nbsp;: votre choix' : 'aucun choix pendant ce temps',
+    ...kinds.map((k) => `${key(k)} ${escape(markLabels[k])}`),
+  ];
+  return `<figure><figcaption>${escape(caption)}</figcaption>
+${stripSvg(strip)}
+<p class="ends"><span>${escape(when(strip.start))}</span><span>${escape(when(strip.end))}</span></p>
+<p class="legend">${legend.join(' · ')}</p></figure>`;
+}
