@@ -19,6 +19,8 @@ const PORTAL_PAGE = 'https://data.issy.com/terms/cookies-policy/'; // a portal p
 
 let replica: Replica;
 let browser: ExtensionBrowser;
+/** The copy of the extension the browser runs: the static page of rows is written there. */
+let extensionDir: string;
 let control: Page;
 let portal: Page;
 
@@ -31,12 +33,15 @@ function extensionWithBlankPage(): string {
   cpSync(resolve('.output/chrome-mv3'), dir, { recursive: true });
   // One word, so that the floor has a first paint to compare with the popup's.
   writeFileSync(join(dir, 'blank.html'), '<!doctype html><html lang="fr"><meta charset="utf-8"><title>Témoin</title><p>Témoin</p></html>');
+  // The static page's one script, last in its body: the same mark as the popup's, once laid out.
+  writeFileSync(join(dir, 'static-mark.js'), "void document.documentElement.offsetHeight; performance.mark('temoin:every-row-rendered');");
   return dir;
 }
 
 beforeAll(async () => {
   replica = await startReplica();
-  browser = await launchChromium(extensionWithBlankPage(), { http: replica.httpPort, https: replica.httpsPort });
+  extensionDir = extensionWithBlankPage();
+  browser = await launchChromium(extensionDir, { http: replica.httpPort, https: replica.httpsPort });
   control = await browser.openExtensionPage('options.html');
   portal = await browser.openPage(PORTAL_PAGE);
   noteMachine('browser', await browser.browser.version());
@@ -92,8 +97,9 @@ const elsewhere = (count: number) =>
  * on the portal's tab, which is active), and times it from the popup's navigation start.
  */
 async function openAndTime(
-  path: 'popup.html' | 'blank.html',
-  until: 'report' | 'load',
+  path: 'popup.html' | 'blank.html' | 'static.html',
+  until: 'report' | 'load' | 'static',
+  keep?: (page: Page) => Promise<void>,
 ): Promise<{ ms: number; fcp: number; every?: number }> {
   await portal.bringToFront();
   await control.evaluate(async (path) => {
@@ -111,12 +117,14 @@ async function openAndTime(
       }
       const inView = performance.getEntriesByName('temoin:report-rendered')[0];
       const every = performance.getEntriesByName('temoin:every-row-rendered')[0];
+      if (until === 'static') return every && fcp ? { ms: every.startTime, every: every.startTime, fcp: fcp.startTime } : false;
       return inView && every && fcp ? { ms: inView.startTime, every: every.startTime, fcp: fcp.startTime } : false;
     },
     { timeout: 15_000, polling: 20 },
     until,
   );
   const timing = (await handle.jsonValue()) as { ms: number; fcp: number; every?: number };
+  await keep?.(page);
   await page.close();
   return timing;
 }
@@ -171,6 +179,41 @@ it('times the popup with 5 cookies, the background asleep', async () => {
 it('times the popup with 180 cookies on the portal (Chrome’s most)', async () => {
   await setJar(portalJar(180));
   await popupFigures('180 cookies');
+});
+
+/**
+ * The popup's list against a static page of the same rows, side by side in one run: the page
+ * is the popup's own markup once every row is there (its header and lists, without what loads
+ * after them), with its style sheets and no script but the mark. What the popup adds to the
+ * browser's own work of showing those rows is the difference.
+ */
+it('times the whole list of 180 cookies against a static page of the same rows', async () => {
+  await setJar(portalJar(180));
+  await openAndTime('popup.html', 'report'); // reads the charter: not counted
+  await openAndTime('popup.html', 'report', async (page) => {
+    await page.waitForFunction(() => document.querySelectorAll('li.cookie').length === 180, { timeout: 15_000 });
+    const html = await page.evaluate(() => {
+      const doc = document.documentElement.cloneNode(true) as HTMLElement;
+      doc.querySelectorAll('script, link[rel=modulepreload]').forEach((el) => el.remove());
+      // The report up to its lists: what follows them loads after the first paint.
+      const lists = [...doc.querySelectorAll('main section')].filter((s) => s.querySelector('ul.cookies'));
+      const last = lists.at(-1)!;
+      while (last.nextSibling) last.nextSibling.remove();
+      doc.querySelector('body')!.insertAdjacentHTML('beforeend', '<script src="/static-mark.js"></script>');
+      return `<!doctype html>${doc.outerHTML}`;
+    });
+    writeFileSync(join(extensionDir, 'static.html'), html);
+  });
+  const popup: number[] = [];
+  const page: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    popup.push((await openAndTime('popup.html', 'report')).every!);
+    page.push((await openAndTime('static.html', 'static')).ms);
+  }
+  await control.evaluate(() => chrome.action.setPopup({ popup: 'popup.html' }));
+  record(summarise('popup, 180 cookies: static page of the same rows, laid out', page));
+  record(summarise('popup, 180 cookies: every row rendered, in the same run', popup));
+  record(summarise('popup, 180 cookies: every row rendered, above the static page', popup.map((ms, i) => ms - page[i]!), 40));
 });
 
 it('times the popup with 180 cookies and 1,000 more of other sites', async () => {

@@ -32,7 +32,7 @@ it('weighs the zips and the popup', () => {
   const scripts = readdirSync(join(out, 'chrome-mv3'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js'));
   expect(scripts.filter((f) => readFileSync(join(out, 'chrome-mv3', f), 'utf8').includes(marker))).toEqual(['background.js']);
   expect(popup.js.some((file) => file.includes(marker))).toBe(false);
-  record({ name: 'popup JS at opening (raw)', unit: 'KB', median: popup.sum(popup.js) });
+  record({ name: 'popup JS at opening (raw)', unit: 'KB', median: popup.sum(popup.js), budget: 80 });
   record({ name: 'popup JS at opening (gzip)', unit: 'KB', median: popup.sum(popup.js, true) });
   record({ name: 'popup CSS (raw)', unit: 'KB', median: popup.sum(popup.css) });
   record({ name: 'popup CSS (gzip)', unit: 'KB', median: popup.sum(popup.css, true) });

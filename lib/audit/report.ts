@@ -34,6 +34,8 @@ export interface Report {
   storageTotal: number;
   /** What concerns the site as a whole. */
   findings: Finding[];
+  /** When the visitor's present choice was recorded (ms), as the timeline dates it. */
+  choiceAt?: number;
 }
 
 export interface ReportInput {
@@ -95,5 +97,6 @@ export function buildReport({ charter, facts, pageUrl, now, consentCookie, stora
     storage,
     storageTotal,
     findings: siteFindings(charter, cookies),
+    ...(choice?.madeAt !== undefined && { choiceAt: choice.madeAt }),
   };
 }

@@ -4,6 +4,8 @@ import { auditOf } from './audit';
 import { auditCsv } from './csv';
 import { auditHtml } from './html';
 import { auditFileName } from './names';
+import { frenchDayTime } from '../french/format';
+import { stripFigure, stripOf } from '../timeline/strip';
 
 const types = { json: 'application/json', csv: 'text/csv;charset=utf-8', html: 'text/html;charset=utf-8' } as const;
 
@@ -23,7 +25,13 @@ export function exportFile(
 ): ExportedFile {
   const audit = auditOf(report, status, values);
   const text =
-    format === 'json' ? JSON.stringify(audit, null, 2) : format === 'csv' ? `\ufeff${auditCsv(audit)}` : auditHtml(audit);
+    format === 'json' ? JSON.stringify(audit, null, 2) : format === 'csv' ? `\ufeff${auditCsv(audit)}` : auditHtml(audit, timelineFigure(report));
   const name = auditFileName(report.site, report.generatedAt, format);
   return { name, text, type: types[format] };
+}
+
+/** The report's timeline drawn, as the popup draws it. */
+function timelineFigure(report: Report): string {
+  const strip = stripOf(report.cookies, { to: Date.parse(report.generatedAt), ...(report.choiceAt !== undefined && { choiceAt: report.choiceAt }) });
+  return stripFigure(strip, frenchDayTime, 'Chronologie : quand chaque cookie est apparu (la colonne « Durée restante, apparition » le dit en mots)');
 }

@@ -2,6 +2,7 @@ import { categoryLabels } from '../audit/categories';
 import { frenchDateTime } from '../french/format';
 import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/line';
+import { stripCss, stripFigure, stripOf } from '../timeline/strip';
 import type { ExportedFile } from '../export/file';
 import { firstVisitFileName } from '../export/names';
 import type { FirstVisitReport } from './model';
@@ -114,13 +115,14 @@ export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' 
   const text = `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><title>Témoin — première visite sur ${escape(report.site)}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1d2330}table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f9}</style>
+td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f9}${stripCss}</style>
 </head><body>
 <h1>Première visite sur ${escape(report.site)}</h1>
 <p>Test du ${escape(frenchDateTime(report.startedAt))}, ${report.seconds}&nbsp;secondes sans faire de choix, page ${escape(report.page)}.
 ${report.stopped ? `Arrêté avant la fin&nbsp;: ${escape(report.stopped)}.` : ''}
 ${report.choiceMadeAt ? `Un choix a été fait le ${escape(frenchDateTime(report.choiceMadeAt))}&nbsp;: seul ce qui le précède est listé.` : ''}</p>
 <p>${record.items.length === 0 ? 'Rien n’a été déposé avant un choix.' : `${record.items.length} élément(s) déposé(s) avant tout choix.`}</p>
+${testFigure(report)}
 <table><thead><tr><th>Type</th><th>Nom</th><th>Domaine</th><th>Apparition</th><th>Verdict de la charte</th><th>Constats</th></tr></thead>
 <tbody>
 ${rows}
@@ -130,4 +132,17 @@ ${rows}
 </body></html>
 `;
   return { name, text, type: 'text/html;charset=utf-8' };
+}
+
+/** The test's time strip, from the page load, as the popup draws it. */
+function testFigure(report: FirstVisitReport): string {
+  const start = Date.parse(report.startedAt);
+  const strip = stripOf(report.cookies, {
+    from: start,
+    to: Date.parse(report.endedAt),
+    loadAt: start,
+    ...(report.choiceMadeAt && { choiceAt: Date.parse(report.choiceMadeAt) }),
+  });
+  const when = (at: number) => `+${Math.round((at - start) / 1000)}\u00a0s`;
+  return stripFigure(strip, when, 'Chronologie du test, depuis le chargement de la page (la colonne « Apparition » le dit en mots)');
 }

@@ -1,5 +1,5 @@
 import { type CommandResult } from '../actions/result';
-import { reasonOf } from '../french/errors';
+import { reasonLater } from './reason';
 import { commandSentence, type CommandKind } from '../french/format';
 import { keepFocus } from './keep-focus';
 import { announce } from './live-region.svelte';
@@ -9,7 +9,7 @@ async function commandResult(run: () => Promise<CommandResult>, site = ''): Prom
   try {
     return await run();
   } catch (error) {
-    return { done: [], failed: [{ cookie: { name: '—', domain: site, path: '' }, reason: reasonOf(error) }] };
+    return { done: [], failed: [{ cookie: { name: '—', domain: site, path: '' }, reason: await reasonLater(error) }] };
   }
 }
 

@@ -18,9 +18,11 @@ it('takes the README’s screenshots', async () => {
     const tabId = await tabIdOf(options, 'https://data.issy.com/*');
 
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await popup.setViewport({ width: 380, height: 600 });
+    // The toolbar popup's size: its first screen is what a visitor sees.
+    await popup.setViewport({ width: 400, height: 600 });
     await waitForText(popup, 'Charte publiée sur le site, lue le');
-    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
+    await waitForText(popup, 'Votre choix enregistré'); // what follows the lists has loaded
+    await popup.screenshot({ path: 'docs/popup.png' });
 
     await options.setViewport({ width: 900, height: 700 });
     await options.reload();

@@ -81,9 +81,13 @@ describe('the options page’s clearing panel', () => {
   it('names each panel’s buttons after its site, the visible label first', () => {
     render(ClearPanel, { state });
     render(ClearPanel, { state: { preview: { ...state.preview, site: 'opendata.ville-exemple.fr', siteDomain: 'ville-exemple.fr' } } });
-    const names = screen.getAllByRole('button').map((b) => b.getAttribute('aria-label'));
-    expect(names).toEqual(['Supprimer les cookies non essentiels de data.issy.com', 'Supprimer les cookies non essentiels de opendata.ville-exemple.fr']);
-    for (const button of screen.getAllByRole('button')) expect(button).toHaveTextContent('Supprimer les cookies non essentiels');
+    // The panels' commands, not the rows' disclosure buttons.
+    const commands = screen.getAllByRole('button').filter((b) => !b.closest('li'));
+    expect(commands.map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Supprimer les cookies non essentiels de data.issy.com',
+      'Supprimer les cookies non essentiels de opendata.ville-exemple.fr',
+    ]);
+    for (const button of commands) expect(button).toHaveTextContent('Supprimer les cookies non essentiels');
   });
 
   it('offers « Annuler la suppression » after a clearing', async () => {

@@ -100,8 +100,7 @@ describe('writing to the DPO', () => {
     });
     render(FirstVisit, {
       status: { report: { ...test, restored: { cookies: 2, failed: [], storage: true } } },
-      onstart: () => {},
-      onstop: () => {},
+      seconds: 10,
       onexport: () => {},
     });
     await fireEvent.click(button());

@@ -86,6 +86,19 @@ describe('the exported audit', () => {
     );
   });
 
+  it('draws the timeline in the readable page, when Témoin saw the cookies appear', async () => {
+    const { exportFile } = await import('@/lib/export/file');
+    const entries = Object.fromEntries(
+      portalJar().map((c, i) => [cookieKey(c), { name: c.name, domain: c.domain, path: c.path, storeId: c.storeId, firstSetAt: now.getTime() - 60_000 + i * 1000, lastChangedAt: now.getTime() - 60_000 + i * 1000, setBy: 'site' as const }]),
+    );
+    const report = buildReport({ charter: issyCharter, facts: mergeInventory(portalJar(), [], page), pageUrl: page, now, timeline: { watchStartedAt: 0, entries } });
+    const html = exportFile(report, { used: 'bundled' }, 'html').text;
+    expect(html).toContain('<svg class="strip"');
+    const drawing = html.slice(html.indexOf('<svg class="strip"'), html.indexOf('</svg>', html.indexOf('<svg class="strip"')));
+    expect(drawing.match(/<g class="mark /g)).toHaveLength(report.cookies.length);
+    expect(exportFile(reportOf(), { used: 'bundled' }, 'html').text).not.toContain('<svg');
+  });
+
   it('makes a readable French page', () => {
     const html = auditHtml(auditOf(reportOf(), { used: 'live' as const, warnings: [] }));
     expect(html).toContain('<html lang="fr">');

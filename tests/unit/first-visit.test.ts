@@ -55,4 +55,14 @@ describe('the first-visit report', () => {
     expect(json.text).not.toContain('-value');
     expect(JSON.parse(json.text).items).toHaveLength(2);
   });
+
+  it('draws the test as a time strip in its HTML report: the page load and each cookie where it was set', () => {
+    const html = firstVisitFile(report([seen('sessionid', 1), seen('_ga', 2, { domain: '.issy.com', hostOnly: false })]), 'html').text;
+    expect(html).toContain('<svg class="strip"');
+    expect(html).toContain('class="load"');
+    expect(html).toMatch(/<g class="mark necessary"[^>]*><title>sessionid<\/title>/);
+    expect(html).toMatch(/<g class="mark before-choice"[^>]*><title>_ga<\/title>/);
+    expect(html).toContain('aucun choix pendant ce temps');
+    expect(firstVisitFile(report([]), 'html').text).not.toContain('<svg');
+  });
 });

@@ -11,16 +11,17 @@ import { cookie, portalJar } from './support/memory-cookies';
 const page = new URL('https://data.issy.com/');
 const now = new Date('2026-11-29T12:00:00Z');
 
-function reportOf(jar = portalJar()): ReportResult {
+function reportOf(jar = portalJar(), consentCookie?: Parameters<typeof buildReport>[0]['consentCookie']): ReportResult {
   return {
     state: 'report',
-    report: buildReport({ charter: issyCharter, facts: mergeInventory(jar, [], page), pageUrl: page, now }),
+    report: buildReport({ charter: issyCharter, facts: mergeInventory(jar, [], page), pageUrl: page, now, ...(consentCookie && { consentCookie }) }),
     charterStatus: { used: 'bundled' },
     charterStale: false,
     pageRead: true,
   };
 }
 
+const UNDER = 'Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels';
 const rowOf = (name: string) => screen.getByText(name, { selector: 'code' }).closest('li')!;
 
 describe('the popup’s report', () => {
@@ -39,7 +40,9 @@ describe('the popup’s report', () => {
     render(ReportView, { result: reportOf() });
     const [undeclared, declared] = screen.getAllByRole('heading', { level: 2 }).map((h) => h.closest('section')!);
     expect(undeclared).toHaveTextContent('Non déclarés dans la charte (3)');
-    expect(declared).toHaveTextContent('Déclarés dans la charte (4)');
+    // The charter's section is named once, in the heading, not in each row.
+    expect(declared).toHaveTextContent(`Déclarés (4) sous « ${UNDER} »`);
+    expect(within(rowOf('sessionid')).getByRole('button')).not.toHaveTextContent('Déclaré sous');
     for (const name of ['_ga', '_hjSessionUser_3141', 'ods_embed']) {
       expect(within(undeclared!).getByText(name)).toBeInTheDocument();
       expect(rowOf(name)).toHaveTextContent('Non déclaré');
@@ -69,9 +72,9 @@ describe('the popup’s report', () => {
     expect(screen.getByText('Aucun cookie pour ce site pour l’instant.')).toBeInTheDocument();
   });
 
-  it('says so on a site it does not cover', () => {
+  it('says so on a site it does not cover', async () => {
     render(ReportView, { result: { state: 'not-covered', host: 'example.org' } });
-    expect(screen.getByText('Ce site n’est pas couvert par Témoin.')).toBeInTheDocument();
+    expect(await screen.findByText('Ce site n’est pas couvert par Témoin.')).toBeInTheDocument();
     expect(screen.queryByRole('button')).toBeNull();
   });
 
@@ -115,6 +118,52 @@ describe('the popup’s report', () => {
       }),
       { numRuns: 60 },
     );
+    // Sixty whole reports, each row with its details: more than the default 5 s on a busy machine.
+  }, 30_000);
+});
+
+describe('the first lines and the rows’ details', () => {
+  it('says the verdict in one line with the real counts', () => {
+    render(ReportView, { result: reportOf() });
+    expect(document.querySelector('.verdict')).toHaveTextContent(/^7 cookies : 4 déclarés, 3 non déclarés · \d+ constats?$/);
+  });
+
+  it('says the recorded choice in a few words, functional cookies left out', () => {
+    const value = encodeURIComponent('{"functional_cookies":true,"ga":false,"matomo":true,"timestamp":1764926000000}');
+    render(ReportView, { result: reportOf(portalJar(), { value, session: false, expirationDate: 1780000000 }) });
+    expect(document.querySelector('.consent-line')).toHaveTextContent('Votre choix : Google Analytics refusé, Matomo accepté, le 5 décembre');
+  });
+
+  it('folds each row’s details behind one button, still in the row’s text, and opens them', async () => {
+    render(ReportView, { result: reportOf() });
+    const row = rowOf('sessionid');
+    const button = within(row).getByRole('button');
+    const details = document.getElementById(button.getAttribute('aria-controls')!)!;
+    expect(row).toContainElement(details);
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    // Folded: out of sight and out of reach, yet the row's text.
+    const inert = () => (details as HTMLElement & { inert?: boolean }).inert === true || details.hasAttribute('inert');
+    expect(inert()).toBe(true);
+    expect(details).toHaveClass('visually-hidden');
+    expect(row).toHaveTextContent(/Durée : \d/);
+    expect(row).toHaveTextContent('Domaine et chemin : data.issy.com/');
+    await fireEvent.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'true');
+    expect(inert()).toBe(false);
+    expect(details).not.toHaveClass('visually-hidden');
+    await fireEvent.click(button);
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+  });
+
+  it('says how many findings a row has on its first lines, and the findings with their rule and source in its details', () => {
+    render(ReportView, { result: reportOf() });
+    const row = rowOf('_ga');
+    const button = within(row).getByRole('button');
+    const count = button.querySelector('.count');
+    const shown = row.querySelectorAll('.details .findings > li').length;
+    expect(shown).toBeGreaterThan(0);
+    expect(count).toHaveTextContent(shown === 1 ? '1 constat' : `${shown} constats`);
+    expect(row.querySelector('.details .findings')).toHaveTextContent('Source :');
   });
 });
 
@@ -125,13 +174,13 @@ describe('a full jar in the popup', () => {
     const result = reportOf(many());
     render(ReportView, { result });
     const first = document.querySelectorAll('li.cookie').length;
-    expect(first).toBeGreaterThanOrEqual(Math.ceil(600 / 80));
+    expect(first).toBeGreaterThanOrEqual(Math.ceil(600 / 36));
     expect(first).toBeLessThan(47);
     // The totals and each list's count are those of the whole report from the start.
     expect(screen.getByText(/47 cookies/)).toBeInTheDocument();
     const undeclared = result.state === 'report' ? result.report.cookies.filter((c) => !c.declared).length : 0;
     expect(screen.getByRole('heading', { name: `Non déclarés dans la charte (${undeclared})` })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: `Déclarés dans la charte (${47 - undeclared})` })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: `Déclarés (${47 - undeclared}) sous «\u00a0${UNDER}\u00a0»` })).toBeInTheDocument();
     await waitFor(() => expect(document.querySelectorAll('li.cookie')).toHaveLength(47));
   });
 
@@ -160,9 +209,9 @@ describe('the popup’s structure', () => {
     [{ state: 'not-covered', host: 'example.org' }, 'Ce site n’est pas couvert par Témoin.'],
     [{ state: 'not-covered', host: 'opendata.ville-exemple.fr', portal: { permission: '*://*.ville-exemple.fr/*' } }, 'opendata.ville-exemple.fr est un portail Opendatasoft.'],
     [{ state: 'error', message: 'L’onglet n’existe plus (il a peut-être été fermé).' }, 'Témoin n’a pas pu lire les cookies de cet onglet.'],
-  ] as const)('has a heading in every state: %j', (result, heading) => {
+  ] as const)('has a heading in every state: %j', async (result, heading) => {
     render(ReportView, { result: result as ReportResult });
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(heading);
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(heading);
   });
 
   it('shows the charter’s words under the charter’s language', () => {
@@ -180,7 +229,7 @@ describe('the popup’s structure', () => {
   it('says each attribute’s meaning in words, not only in a tooltip', () => {
     const { container } = render(ReportView, { result: reportOf() });
     expect(container.querySelector('[title]')).toBeNull();
-    expect(screen.getByText('Invisible pour les scripts de la page')).toBeInTheDocument();
+    expect(rowOf('sessionid')).toHaveTextContent('HttpOnly : invisible pour les scripts de la page');
     expect(rowOf('_ga')).toHaveTextContent('Domaine et chemin : .issy.com/');
   });
 

@@ -1,0 +1,103 @@
+/**
+ * The popup's first screen at the toolbar popup's size (400 × 600), on the replica's usual
+ * visit of data.issy.com (eight cookies, a recorded choice): without scrolling, the verdict with
+ * its counts, the choice in a few words, every cookie with who sets it, its category and its
+ * purpose, and the three commands; each row's details one keyboard activation away.
+ */
+import type { Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { engines } from './engines';
+import { tabIdOf } from './harness';
+import { useSession } from './session';
+
+const USUAL_VISIT = ['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'ods_embed', 'cookies_preferences', 'csrftoken', 'django_language', 'sessionid'];
+
+/** What the first screen shows: each element's text and whether it lies wholly within the window, unscrolled. */
+function firstScreen(page: Page) {
+  return page.evaluate(() => {
+    const inView = (el: Element | null) => {
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+    };
+    const text = (el: Element | null) => (el as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+    const command = (label: string) => [...document.querySelectorAll('button, a')].find((el) => el.textContent!.replace(/\s+/g, ' ').trim().startsWith(label)) ?? null;
+    return {
+      scrolled: scrollY,
+      height: innerHeight,
+      verdict: { text: text(document.querySelector('.verdict')), inView: inView(document.querySelector('.verdict')) },
+      consent: { text: text(document.querySelector('.consent-line')), inView: inView(document.querySelector('.consent-line')) },
+      rows: [...document.querySelectorAll('li.cookie')].map((li) => ({
+        name: li.querySelector('code.name')!.textContent,
+        // The row's two lines, as shown (its folded details are out of sight).
+        shown: text(li.querySelector('button')),
+        inView: inView(li.querySelector('button')),
+      })),
+      commands: ['Réinitialiser mes préférences cookies', 'Tester une première visite', 'Supprimer les cookies non essentiels'].map((label) => ({
+        label,
+        inView: inView(command(label)),
+      })),
+    };
+  });
+}
+
+describe.each(engines)('in %s', (_engine, launch) => {
+  const session = useSession(launch);
+  let popup: Page;
+
+  beforeAll(async () => {
+    const portal = await session.browser.openPage('https://data.issy.com/?consent=1');
+    await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
+    popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`);
+    await popup.setViewport({ width: 400, height: 600 });
+    await popup.waitForFunction((n) => document.querySelectorAll('li.cookie').length === n, { timeout: 10_000 }, USUAL_VISIT.length);
+  });
+
+  it('shows the verdict, the choice, every cookie and the three commands without scrolling', async () => {
+    const screen = await firstScreen(popup);
+    expect(screen.scrolled).toBe(0);
+    expect(screen.height).toBe(600);
+    expect(screen.verdict).toEqual({ text: expect.stringMatching(/^8 cookies : 4 déclarés, 4 non déclarés · \d+ constats?$/), inView: true });
+    expect(screen.consent).toEqual({ text: expect.stringMatching(/^Votre choix : Google Analytics accepté, Matomo refusé, le \d/), inView: true });
+    expect(screen.rows.map((r) => r.name).sort()).toEqual([...USUAL_VISIT].sort());
+    for (const row of screen.rows) expect(row, row.name!).toMatchObject({ inView: true });
+    const shown = (name: string) => screen.rows.find((r) => r.name === name)!.shown;
+    expect(shown('sessionid')).toMatch(/^sessionid Opendatasoft Nécessaire — Se souvenir de l'utilisateur/);
+    expect(shown('_pk_id.1.a1b2')).toMatch(/^_pk_id\.1\.a1b2 Non déclaré, probablement Matomo Mesure d’audience — \S/);
+    expect(shown('ods_embed')).toMatch(/^ods_embed Non déclaré Nature inconnue — La charte ne dit ni qui/);
+    for (const command of screen.commands) expect(command, command.label).toMatchObject({ inView: true });
+  });
+
+  it('opens a row’s details from the keyboard, in place, and folds them again', async () => {
+    const row = async () =>
+      popup.evaluate(() => {
+        const li = [...document.querySelectorAll('li.cookie')].find((l) => l.querySelector('code.name')?.textContent === '_ga')!;
+        const button = li.querySelector('button')!;
+        const details = document.getElementById(button.getAttribute('aria-controls')!)!;
+        return {
+          expanded: button.getAttribute('aria-expanded'),
+          focused: document.activeElement === button,
+          detailsShown: details.checkVisibility() && details.getBoundingClientRect().height > 20,
+          top: button.getBoundingClientRect().top,
+          nextTop: li.nextElementSibling?.getBoundingClientRect().top ?? 0,
+          text: (details as HTMLElement).innerText.replace(/\s+/g, ' '),
+        };
+      });
+    for (let i = 0; i < 40 && !(await popup.evaluate(() => document.activeElement?.closest('li.cookie')?.querySelector('code.name')?.textContent === '_ga')); i++) {
+      await popup.keyboard.press('Tab');
+    }
+    const before = await row();
+    expect(before).toMatchObject({ expanded: 'false', focused: true, detailsShown: false });
+    await popup.keyboard.press('Enter');
+    const open = await row();
+    expect(open).toMatchObject({ expanded: 'true', focused: true, detailsShown: true, top: before.top });
+    expect(open.text).toMatch(/Durée : .+ Domaine et chemin : \.issy\.com\//);
+    expect(open.text).toContain('Source :');
+    // The rows below make way; nothing above moves.
+    expect(open.nextTop).toBeGreaterThan(before.nextTop);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.keyboard.press('Enter');
+    expect(await row()).toMatchObject({ expanded: 'false', focused: true, detailsShown: false, top: before.top, nextTop: before.nextTop });
+  });
+});
