@@ -18,13 +18,16 @@ export function findingCount(n: number): string {
 }
 
 /** « 8 cookies : 4 déclarés, 4 non déclarés · 3 constats » */
-export function verdictLine(report: Pick<Report, 'cookies' | 'findings'>): string {
+export function verdictLine(report: Pick<Report, 'cookies' | 'findings'> & { undeclared?: Report['undeclared'] }): string {
   const declared = report.cookies.filter((c) => c.declared).length;
-  const undeclared = report.cookies.length - declared;
+  // The toolbar badge counts what the browser reports; a name only the page reported is said apart.
+  const pageOnly = report.undeclared?.pageOnly ?? 0;
+  const undeclared = report.cookies.length - declared - pageOnly;
   const findings = report.cookies.reduce((sum, c) => sum + rowFindings(c).length, report.findings.length);
+  const apart = pageOnly ? ` (et ${plural(pageOnly, 'nom non déclaré vu', 'noms non déclarés vus')} par la page seulement)` : '';
   return (
     `${plural(report.cookies.length, 'cookie')}${NBSP}: ${plural(declared, 'déclaré', 'déclarés')}, ` +
-    `${plural(undeclared, 'non déclaré', 'non déclarés')} · ${findingCount(findings)}`
+    `${plural(undeclared, 'non déclaré', 'non déclarés')}${apart} · ${findingCount(findings)}`
   );
 }
 

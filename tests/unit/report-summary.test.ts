@@ -13,6 +13,13 @@ describe('the verdict line', () => {
     );
   });
 
+  it('counts the undeclared cookies as the badge does, and a name only the page saw apart', () => {
+    const cookies = [row(true), row(false, ['undeclared']), row(false, ['undeclared']), row(false, ['undeclared'])];
+    expect(verdictLine({ cookies, findings: [], undeclared: { reported: 2, pageOnly: 1 } })).toBe(
+      '4\u00a0cookies\u00a0: 1\u00a0déclaré, 2\u00a0non déclarés (et 1\u00a0nom non déclaré vu par la page seulement) · aucun constat',
+    );
+  });
+
   it('says one and none in French', () => {
     expect(verdictLine({ cookies: [row(true)], findings: [] })).toBe('1\u00a0cookie\u00a0: 1\u00a0déclaré, 0\u00a0non déclaré · aucun constat');
     expect(findingCount(1)).toBe('1\u00a0constat');
