@@ -11,6 +11,8 @@ export const unit = defineProject({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'jsdom',
     setupFiles: ['tests/unit/setup.ts'],
+    // The protocol's type tests: the compiler checks them, and a type error fails the test.
+    typecheck: { enabled: true, include: ['tests/unit/protocol.test.ts'], tsconfig: './tsconfig.json' },
   },
 });
 
