@@ -1,20 +1,25 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, defineProject } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+/** Unit, property and component tests: `npm run test:unit`, and the suite mutation testing runs. */
+export const unit = defineProject({
+  plugins: [WxtVitest(), svelte(), svelteTesting({ autoCleanup: false })],
+  test: {
+    name: 'unit',
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'jsdom',
+    setupFiles: ['tests/unit/setup.ts'],
+    // The protocol's type tests: the compiler checks them, and a type error fails the test.
+    typecheck: { enabled: true, include: ['tests/unit/protocol.test.ts'], tsconfig: './tsconfig.json' },
+  },
+});
 
 export default defineConfig({
   test: {
     projects: [
-      {
-        plugins: [WxtVitest(), svelte(), svelteTesting()],
-        test: {
-          name: 'unit',
-          include: ['tests/unit/**/*.test.ts'],
-          environment: 'jsdom',
-          setupFiles: ['tests/unit/setup.ts'],
-        },
-      },
+      unit,
       {
         test: {
           name: 'e2e',

@@ -10,17 +10,25 @@ export function built(dir: string): string {
   return path;
 }
 
+type Engine = [string, (ports: Ports, options?: LaunchOptions) => Promise<ExtensionBrowser>];
+
 /** Each engine with the build it loads (`npm run build` makes them). */
-const all: [string, (ports: Ports, options?: LaunchOptions) => Promise<ExtensionBrowser>][] = [
+const all: Engine[] = [
   ['chromium', (ports, options) => launchChromium(built('chrome-mv3'), ports, [], options)],
   ['firefox', (ports, options) => launchFirefox(built('firefox-mv2'), ports, options)],
   ['firefox-mv3', (ports, options) => launchFirefox(built('firefox-mv3'), ports, options)],
 ];
 
 /**
- * The engines the e2e tests run in: all three, or those `E2E_BROWSERS` names
- * (`E2E_BROWSERS=firefox-mv3 npx vitest run --project e2e tests/e2e/toolbar.test.ts`).
+ * The engines the e2e tests run in: all of them, or those `E2E_BROWSERS` names, comma-separated
+ * (`E2E_BROWSERS=chromium`, `E2E_BROWSERS=firefox,firefox-mv3`).
  */
-const chosen = process.env.E2E_BROWSERS?.split(',').map((name) => name.trim()).filter(Boolean);
-for (const name of chosen ?? []) if (!all.some(([known]) => known === name)) throw new Error(`E2E_BROWSERS: no engine ${name} (${all.map(([n]) => n).join(', ')})`);
-export const engines = chosen ? all.filter(([name]) => chosen.includes(name)) : all;
+function chosen(names = process.env.E2E_BROWSERS): Engine[] {
+  if (!names?.trim()) return all;
+  const wanted = names.split(',').map((name) => name.trim());
+  const unknown = wanted.filter((name) => !all.some(([known]) => known === name));
+  if (unknown.length) throw new Error(`E2E_BROWSERS: unknown engine ${unknown.join(', ')} (known: ${all.map(([name]) => name).join(', ')})`);
+  return all.filter(([name]) => wanted.includes(name));
+}
+
+export const engines: Engine[] = chosen();

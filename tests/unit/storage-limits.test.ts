@@ -8,6 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { charterRecord, charterRecords, MAX_RECORD_CHARS, MAX_RECORDS_CHARS, recordReading } from '@/lib/charter/records';
+import { removePortal } from '@/lib/background/manage-portals';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -60,17 +61,19 @@ describe('the options page, when the browser refuses a save', () => {
   it('says so for the keep list and for a portal’s removal', async () => {
     vi.doMock('@/lib/cookies/jar', () => ({ onCookiesChanged: () => () => {} }));
     vi.doMock('@/lib/protocol', () => ({
-      sendMessage: vi.fn(async (name: string) => {
+      sendMessage: vi.fn(async (name: string, data?: unknown) => {
         if (name === 'getCookieStores') return [{ id: '0', label: 'Navigation habituelle', private: false }];
         if (name === 'getClearState') throw new Error('pas de charte');
         if (name === 'getClearJournal') return [];
-        if (name === 'removePortal') throw new Error('Le navigateur n’a pas pu enregistrer la liste des portails (plein).');
+        // The background's own handler, whose write the full storage refuses.
+        if (name === 'removePortal') return removePortal(data as string);
         if (name === 'getPortals') return { builtIn: ['data.issy.com'], added: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] };
         return undefined;
       }),
     }));
     const listeners = { addListener: () => {}, removeListener: () => {} };
     Object.assign(fakeBrowser.permissions, { onRemoved: listeners });
+    await fakeBrowser.storage.local.set({ portals: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] });
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
     const { default: Options } = await import('@/entrypoints/options/App.svelte');
     render(Options);
@@ -80,7 +83,16 @@ describe('the options page, when the browser refuses a save', () => {
       expect(screen.getByText(/^Le navigateur n’a pas pu enregistrer la liste des cookies à conserver \(.*(plein|QUOTA_BYTES).*\)\.$/)).toBeTruthy(),
     );
     await fireEvent.click(await screen.findByRole('button', { name: 'Retirer opendata.ville-exemple.fr de la liste' }));
-    await waitFor(() => expect(screen.getByText(/Le navigateur n’a pas pu enregistrer la liste des portails \(plein\)\./)).toBeTruthy());
+    await waitFor(() =>
+      // The background's sentence, as the options page shows it.
+      expect(
+        screen.getAllByText(
+          /^Le portail opendata\.ville-exemple\.fr n’a pas pu être retiré\s: Le navigateur n’a pas pu enregistrer la liste des portails \(L’espace de stockage de Témoin est plein\.\)\.$/,
+        ).length,
+      ).toBeGreaterThan(0),
+    );
+    // Nothing was written: the portal is still listed.
+    expect(await fakeBrowser.storage.local.get('portals')).toEqual({ portals: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] });
     vi.doUnmock('@/lib/protocol');
     vi.doUnmock('@/lib/cookies/jar');
   }, 20_000);

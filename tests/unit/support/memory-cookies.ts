@@ -24,6 +24,7 @@ export class MemoryCookies {
 
   constructor(cookies: StoredCookie[] = []) {
     this.jar = cookies.map((c) => structuredClone(c));
+    for (const c of cookies) this.stores.add(c.storeId);
   }
 
   private changed() {
@@ -92,8 +93,11 @@ export class MemoryCookies {
     return structuredClone(cookie);
   };
 
+  /** Stores that exist with or without cookies (a container, an open private window). */
+  stores = new Set(['0']);
+
   getAllCookieStores = async () => {
-    const ids = [...new Set(['0', ...this.jar.map((c) => c.storeId)])];
+    const ids = [...new Set([...this.stores, ...this.jar.map((c) => c.storeId)])];
     return ids.map((id) => ({ id, tabIds: id === '0' ? [1] : [] }));
   };
 
