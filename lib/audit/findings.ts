@@ -70,7 +70,10 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     }
   }
 
-  const platformSays = platformRetentionFinding(c, left);
+  // The charter speaks for the site first: a cookie it declares is held to the charter's
+  // duration, never to what its platform usually does (Opendatasoft keeps `django_language` a
+  // year where Django's default is the session).
+  const platformSays = c.entry ? undefined : platformRetentionFinding(c, left);
   if (platformSays) findings.push(platformSays);
 
   if (isAudience(c) && left !== undefined && left > (AUDIENCE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {

@@ -415,4 +415,19 @@ describe('the database’s word in a report', () => {
       'Selon l’Open Cookie Database, Crazy Egg le conserve 1\u00a0an\u00a0; il expire dans 800\u00a0jours, plus du double.',
     );
   });
+
+  it('holds a cookie the charter declares to the charter, not to its platform’s habit', () => {
+    // Django's default keeps django_language for the session; Opendatasoft keeps it a year, and
+    // data.issy.com's charter declares it: the charter speaks for the site.
+    const [declared] = report([{ name: 'django_language', expirationDate: nowSeconds + 365 * DAY }]);
+    expect(declared!.entry).toBeDefined();
+    expect(declared!.findings.map((f) => f.rule)).not.toContain('lifetime-exceeds-platform');
+    const elsewhere = buildReport({
+      charter: { ...issyCharter, entries: [] },
+      facts: mergeInventory([cookie({ name: 'django_language', expirationDate: nowSeconds + 365 * DAY })], [], page),
+      pageUrl: page,
+      now,
+    }).cookies;
+    expect(elsewhere[0]!.findings.map((f) => f.rule)).toContain('lifetime-exceeds-platform');
+  });
 });
