@@ -43,6 +43,10 @@ export default defineConfig({
   zip: {
     artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}-{{manifestVersion}}.zip',
     sourcesTemplate: '{{name}}-{{packageVersion}}-sources-{{manifestVersion}}.zip',
-    excludeSources: ['docs/**'],
+    // The sources archive addons.mozilla.org rebuilds from (BUILDING.md; `npm run verify-sources`
+    // checks it): what the build reads, the lock file and the Node version; not the tests, the
+    // benchmarks or the pictures. WXT leaves dot files out unless named.
+    includeSources: ['**/*', '.nvmrc'],
+    excludeSources: ['docs/**', 'store/**/*.png', 'tests/**', 'bench/**', 'TESTING.md', 'BENCHMARKS.md', 'stryker.config.mjs', 'vitest*.config.ts'],
   },
 });
