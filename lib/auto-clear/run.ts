@@ -74,8 +74,6 @@ const portalTabs = storage.defineItem<PortalTabs>('session:portal-tabs', { fallb
 /** Clearings due once the grace delay ends: kept while the worker sleeps. */
 const dueClearings = storage.defineItem<Record<string, Due>>('session:auto-clear-due', { fallback: {}, version: 1 });
 
-let grace: Promise<number> | undefined;
-
 /** Firefox says a tab's store; Chromium lists each store's tabs. */
 function storeOf(tab: Browser.tabs.Tab, stores: Browser.cookies.CookieStore[]): string {
   const { cookieStoreId } = tab as { cookieStoreId?: string };
@@ -103,7 +101,8 @@ const watch = lastTabWatch({
   },
   chosen: async (site) => (await autoClearSettings.getValue())[site]?.onLastTabClosed === true,
   clear: (portal) => autoClear(portal.site, portal.storeId, 'last-tab-closed'),
-  grace: () => (grace ??= graceForTests.getValue().then((ms) => ms ?? GRACE_MS)),
+  // Read at each leave, not once per background: a test sets it after the background started.
+  grace: async () => (await graceForTests.getValue()) ?? GRACE_MS,
   now: () => Date.now(),
   later: (run, ms) => void setTimeout(run, ms),
   tabs: portalTabs,

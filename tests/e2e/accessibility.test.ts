@@ -1,14 +1,16 @@
 /**
- * Accessibility as an auditor checks it (RGAA 4.1 / WCAG 2.1 AA): axe-core finds no violation in
- * any state of the popup or the options page, light and dark, in each engine; and each command,
- * run from the keyboard alone, leaves focus on something that is still there and says what it
- * did in the page's live region.
+ * Accessibility as an auditor checks it (RGAA 4.1 / WCAG 2.1 AA): axe-core finds no violation,
+ * and leaves nothing undecided that was not reviewed, in any state of the popup or the options
+ * page, light and dark, in each engine; and each command run from the keyboard alone leaves
+ * focus on something that is still there and says what it did in the page's live region.
+ * The states share one browser per engine and theme; those that change what the others find
+ * come last, the first-visit test last of all (see TESTING.md).
  */
-import type { Page } from 'puppeteer-core';
-import { describe, expect, it } from 'vitest';
-import { axeViolations } from './axe';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { axeResults, axeViolations } from './axe';
 import { engines } from './engines';
-import { tabIdOf, waitForOutcome, waitForText } from './harness';
+import { clickButton, newestTabId, tabIdOf, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
@@ -42,14 +44,40 @@ function focused(page: Page) {
   });
 }
 
+/**
+ * What axe could not decide alone and a person reviewed and accepted, each for one rule on one
+ * element in one state, with why. Anything else it leaves undecided fails the test, to be
+ * reviewed: fixed, or added here with its reason. None today: each one met so far had its cause
+ * in our pages, fixed there (TESTING.md lists them).
+ */
+const ACCEPTED_INCOMPLETE: { rule: string; target: string; state: string; why: string }[] = [];
+
+/** No violation, and nothing left undecided that was not reviewed (`ACCEPTED_INCOMPLETE`). */
 async function expectNoViolations(page: Page, state: string) {
-  const violations = await axeViolations(page);
+  const { violations, incomplete, runs } = await axeResults(page);
+  if (runs > 1) console.log(`axe, ${state}: ${runs} runs before the page held still`);
   expect(violations, `${state}: ${JSON.stringify(violations, null, 2)}`).toEqual([]);
+  const unreviewed = incomplete
+    .map((found) => ({
+      ...found,
+      nodes: found.nodes.filter((node) => !ACCEPTED_INCOMPLETE.some((a) => a.rule === found.id && a.target === node.target && a.state === state)),
+    }))
+    .filter((found) => found.nodes.length > 0);
+  expect(unreviewed, `${state}, left undecided by axe: ${JSON.stringify(unreviewed, null, 2)}`).toEqual([]);
 }
 
 describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
   const session = useSession(launch, { colorScheme: theme });
   let popup: Page;
+
+  // Automatic clearing's grace delay, shortened (a key nothing in the extension writes; see
+  // auto-clear.test.ts): before any tab leaves the portal, since the background reads it once.
+  beforeAll(async () => {
+    await session.control.evaluate(async () => {
+      const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+      await api.storage.local.set({ 'auto-clear-grace-ms-for-tests': 300 });
+    });
+  });
 
   async function expectTheme(page: Page) {
     const looks = await page.evaluate(() => ({
@@ -72,6 +100,18 @@ describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
     // axe runs for real in this page: a nameless button planted in it is found.
     await popup.evaluate(() => document.body.append(Object.assign(document.createElement('button'), { id: 'planted' })));
     expect((await axeViolations(popup)).map((v) => v.id)).toContain('button-name');
+    await popup.evaluate(() => document.getElementById('planted')!.remove());
+    // And what it cannot decide is looked at: text over an image, whose contrast axe leaves to a person.
+    await popup.evaluate(() =>
+      document.querySelector('main')!.append(
+        Object.assign(document.createElement('p'), {
+          id: 'planted',
+          textContent: 'Texte sur une image',
+          style: 'background-image: linear-gradient(#777, #888)',
+        }),
+      ),
+    );
+    await expect(expectNoViolations(popup, 'planted text over an image')).rejects.toThrow(/color-contrast/);
     await popup.evaluate(() => document.getElementById('planted')!.remove());
     await expectNoViolations(popup, 'full report');
   });
@@ -237,5 +277,197 @@ describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
     );
     expect((await focused(options)).text).toBe('Portail opendata.ville-exemple.fr retiré de la liste : son autorisation est rendue au navigateur.');
     await options.close();
+  });
+  // The states below change what the states above found in place (a charter refused, the undo
+  // log emptied, automatic clearing, a first-visit test): they come last, the test last of all.
+
+  /** What a browser restart does to the undo log: session storage is emptied (the undo tests do the same). */
+  async function forgetUndoLog() {
+    await session.control.evaluate(async () => {
+      const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+      await api.storage.session.clear();
+    });
+  }
+
+  /** The data.issy.com panel's clear button: ordinary browsing (Firefox names its stores when it has containers). */
+  const clearButton = (el: Element) => /^Supprimer les cookies non essentiels de data\.issy\.com( \(.+\))?$/.test(el.getAttribute('aria-label') ?? '');
+
+  it('options, a clear with failures, then its undo no longer possible: no violation', async () => {
+    const portal = await session.browser.openPage(`${PORTAL}?consent=1`);
+    await portal.goto(PORTAL, { waitUntil: 'load' });
+    // Paths no URL reaches: Chromium cannot remove such cookies and says so; Firefox can (it
+    // overwrites them with an expired copy), and no cookie a page may set makes it fail there.
+    await portal.evaluate(() => {
+      for (const [name, path] of [['odd_space', '/a b'], ['odd_accent', '/é']]) document.cookie = `${name}=1; path=${path}; max-age=3600`;
+    });
+    await portal.close();
+    popup = await session.browser.openExtensionPage('options.html');
+    await waitForText(popup, 'odd_accent');
+    await tabTo(popup, clearButton);
+    await popup.keyboard.press('Enter');
+    const said = await waitForOutcome(popup, /^Cookies non essentiels supprimés/);
+    if (engine === 'chromium') {
+      expect(said).toMatch(/, 2 en échec/);
+      await waitForText(popup, 'odd_space (data.issy.com/a b) : Chromium ne permet pas de le supprimer');
+      await expectNoViolations(popup, 'clear with failures');
+    } else {
+      expect(said).not.toMatch(/en échec/);
+    }
+    await popup.close();
+    await forgetUndoLog();
+    popup = await session.browser.openExtensionPage('options.html');
+    await waitForText(popup, 'ne peut plus être annulée : le navigateur a été fermé depuis.');
+    await expectNoViolations(popup, 'clear undo gone');
+  });
+
+  it('options, the keep list refusing a name, and failing to save: no violation', async () => {
+    await tabTo(popup, (el) => el.id === 'keep-name');
+    await popup.keyboard.type('pas un nom');
+    await waitForText(popup, 'Un nom de cookie ne contient ni espace');
+    await expectNoViolations(popup, 'keep list, a name refused');
+    for (let i = 0; i < 'pas un nom'.length; i++) await popup.keyboard.press('Backspace');
+    // Only Chromium bounds the extension's storage (10 Mo without `unlimitedStorage`): filled to the
+    // brim, it refuses the list, as a full disk would. Firefox sets no bound a test can reach.
+    if (engine === 'chromium') {
+      await session.control.evaluate(async () => {
+        const free = chrome.storage.local.QUOTA_BYTES - (await chrome.storage.local.getBytesInUse(null));
+        await chrome.storage.local.set({ 'filler-for-tests': 'x'.repeat(free - 64) });
+      });
+      try {
+        await popup.keyboard.type('un_nom_de_cookie_assez_long_pour_ne_plus_tenir');
+        await popup.keyboard.press('Enter');
+        expect(await waitForOutcome(popup, /n’a pas pu enregistrer/)).toMatch(/^Le navigateur n’a pas pu enregistrer la liste des cookies à conserver/);
+        await expectNoViolations(popup, 'keep list not saved');
+      } finally {
+        await session.control.evaluate(() => chrome.storage.local.remove('filler-for-tests'));
+      }
+    }
+  });
+
+  it('options, automatic clearing switched on, its history, and its undo: no violation', async () => {
+    // Every tab of the portal closed, so that the one opened below is its last.
+    await session.control.evaluate(async () => {
+      const tabs: chrome.tabs.Tab[] = await new Promise((resolve) => chrome.tabs.query({ url: '*://*.issy.com/*' }, resolve));
+      for (const tab of tabs) await new Promise((resolve) => chrome.tabs.remove(tab.id!, () => resolve(undefined)));
+    });
+    await popup.bringToFront();
+    // The box by what a screen reader says of it, its group's legend and its label, clicked (by
+    // mouse: Firefox's WebDriver BiDi gives a checkbox no Space a test can send).
+    const tickOnLastTab = async () => {
+      const box = await popup.evaluateHandle(() =>
+        [...[...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent === 'data.issy.com')!.querySelectorAll('label')]
+          .find((l) => l.textContent?.replace(/\s+/g, ' ').trim() === 'Quand le dernier onglet du portail se ferme (après quelques secondes)')!
+          .querySelector('input')!,
+      );
+      await (box as ElementHandle<HTMLInputElement>).click();
+    };
+    const ticked = () =>
+      session.control.evaluate(async () => {
+        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+        const stored = (await api.storage.local.get('auto-clear'))['auto-clear'] as Record<string, { onLastTabClosed: boolean }> | undefined;
+        return stored?.['data.issy.com']?.onLastTabClosed ?? false;
+      });
+    await tickOnLastTab();
+    await expect.poll(ticked, { timeout: 10_000 }).toBe(true);
+    await expectNoViolations(popup, 'automatic clearing on');
+    const portal = await session.browser.openPage(`${PORTAL}?consent=1`);
+    await portal.goto(PORTAL, { waitUntil: 'load' });
+    // Closed once the background has noted which portal the tab shows (`session:portal-tabs`,
+    // tab id → portal): only then does its close tell which portal was left.
+    const tabId = await newestTabId(session.control);
+    await session.control.waitForFunction(
+      async (id) => {
+        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+        const tabs = (await api.storage.session.get('portal-tabs'))['portal-tabs'] as Record<string, { site: string }> | undefined;
+        return tabs?.[id]?.site === 'data.issy.com';
+      },
+      { timeout: 10_000, polling: 100 },
+      tabId,
+    );
+    await portal.close();
+    await popup.bringToFront();
+    await waitForText(popup, 'dernier onglet fermé');
+    await expectNoViolations(popup, 'automatic clearing history');
+    await clickButton(popup, 'Annuler ce nettoyage');
+    expect(await waitForOutcome(popup, /restauré/)).toMatch(/restaurés?/);
+    // The button went with its undo: focus goes to the result.
+    await popup.waitForFunction(() => document.activeElement?.id === 'journal-summary', { timeout: 10_000 });
+    await expectNoViolations(popup, 'automatic clearing undone');
+    // Off again, as the visitor found it.
+    await tickOnLastTab();
+    await expect.poll(ticked, { timeout: 10_000 }).toBe(false);
+    await popup.close();
+  });
+
+  /** The portal's tab the last popup states report on. */
+  let tabId: number;
+
+  it('popup, the bundled copy when the published charter is missing, then a charter refused: no violation', async () => {
+    const portal = await session.browser.openPage(`${PORTAL}?consent=1`);
+    await portal.goto(PORTAL, { waitUntil: 'load' });
+    tabId = await newestTabId(session.control);
+    popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'Charte');
+    session.replica.setIssyCharter('missing');
+    try {
+      await tabTo(popup, (el) => el.textContent?.trim() === 'Relire la charte');
+      await popup.keyboard.press('Enter');
+      expect(await waitForOutcome(popup, /^Charte non relue/)).toContain('Témoin utilise sa copie intégrée de la charte.');
+      await waitForText(popup, 'Copie intégrée du');
+      await expectNoViolations(popup, 'bundled charter');
+      session.replica.setIssyCharter('nested');
+      await popup.keyboard.press('Enter');
+      expect(await waitForOutcome(popup, /charte refusée/)).toMatch(/^Charte non relue : charte refusée/);
+      await waitForText(popup, 'La charte publiée n’a pas pu être lue : charte refusée');
+      await expectNoViolations(popup, 'refused charter');
+    } finally {
+      session.replica.setIssyCharter('published');
+    }
+  });
+
+  it('popup, a reset that can no longer be undone: no violation', async () => {
+    await clickButton(popup, 'Réinitialiser mes préférences cookies');
+    await waitForOutcome(popup, /^Préférences réinitialisées/);
+    await popup.close();
+    await forgetUndoLog();
+    popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'ne peut plus être annulée : le navigateur a été fermé depuis.');
+    await expectNoViolations(popup, 'reset undo gone');
+  });
+
+  // Last: the test takes the portal's tabs and cookies aside until it ends.
+  it('popup, the first-visit test while it runs and its report: no violation', async () => {
+    // The longest test, so that it is still running while axe looks; the visitor then stops it.
+    const duration = await popup.waitForFunction(
+      () => [...document.querySelectorAll('label')].find((l) => l.textContent?.trim().startsWith('Durée du test'))?.querySelector('select') ?? false,
+      { timeout: 10_000 },
+    );
+    await (duration as ElementHandle<HTMLSelectElement>).select('30');
+    await clickButton(popup, 'Tester une première visite');
+    expect(await waitForOutcome(popup, /^Test de première visite commencé/)).toMatch(/pour 30 secondes/);
+    // Under way, the portal loaded again as a first visitor's: the report, the test's progress,
+    // and the button that stops it.
+    await popup.waitForSelector('progress', { timeout: 10_000 });
+    await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Arrêter le test'), { timeout: 10_000 });
+    await expectNoViolations(popup, 'first-visit test running');
+    await clickButton(popup, 'Arrêter le test');
+    // Over for real: the visitor's cookies put back and the test's report shown, the portal's page
+    // loaded again in its tab (the popup showed « not covered » while it was away) and the popup's
+    // report drawn again for it: its title is back.
+    await popup.waitForFunction(
+      () => !document.querySelector('progress') && !!document.getElementById('report-title') && document.body.innerText.includes('Test du'),
+      { timeout: 20_000 },
+    );
+    await session.control.waitForFunction(
+      async (id) => {
+        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+        const tab = await api.tabs.get(id);
+        return tab.status === 'complete' && (tab.url ?? '').startsWith('https://data.issy.com/');
+      },
+      { timeout: 20_000, polling: 100 },
+      tabId,
+    );
+    await expectNoViolations(popup, 'first-visit test report');
+    await popup.close();
   });
 });
