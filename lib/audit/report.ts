@@ -6,8 +6,8 @@ import type { CookieFacts, StoredCookie } from '../cookies/model';
 import { cookieFindings, madeInFuture, siteFindings } from './findings';
 import type { Finding } from './rules';
 import { registrableDomain } from '../cookies/site';
-import { timelineOf, type Timeline } from '../timeline/model';
-import { choiceTimes, consentEntryOf, timelineFindings } from '../timeline/findings';
+import { timelineOf, type Timeline } from '../cookies/timeline';
+import { choiceTimes, consentEntryOf, timelineFindings } from './timeline-findings';
 
 /** Everything the popup shows for one tab, as one serialisable snapshot. */
 export interface Report {

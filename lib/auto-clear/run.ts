@@ -8,7 +8,7 @@ import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import type { CookieRef } from '../actions/result';
 import { cookieStoreIds } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
-import { coverageOf } from '../background/coverage';
+import { coverageOf } from '../portals/coverage';
 import {
   autoClearSettings,
   GRACE_MS,

@@ -5,7 +5,7 @@ import { scopeToSite } from '../charter/scope';
 import { validateReading } from '../charter/validate';
 import { reasonOf } from '../french/errors';
 import { probeTab, readCharterInTab } from '../page/inject';
-import { coverageOf, type Coverage } from './coverage';
+import { coverageOf, type Coverage } from '../portals/coverage';
 
 /**
  * Reading a covered site's published charter. The page script fetches and parses it in one of the

@@ -20,7 +20,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { coveredPage } from '../background/get-report';
-import { cookieTimeline } from '../background/timeline';
+import { cookieTimeline } from '../timeline/cookie-timeline';
 import { chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { queued } from '../actions/queue';
@@ -32,7 +32,7 @@ import { addressable, setCookie, storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { cookiesOfSite } from '../cookies/inventory';
 import { CONSENT_COOKIE } from '../page/opendatasoft';
-import { coverageOf } from '../background/coverage';
+import { coverageOf } from '../portals/coverage';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies } from '../actions/removal';
 import { registrableDomain } from '../cookies/site';

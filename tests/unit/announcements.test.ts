@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { charterSentence } from '@/lib/french/charter-sentence';
+import { charterSentence } from '@/lib/charter/status-sentence';
 import { commandSentence } from '@/lib/french/format';
 import { announce, liveRegion } from '@/lib/ui/live-region.svelte';
 

@@ -11,8 +11,8 @@ import {
   listPortal,
   pruneWithdrawn,
   unlistPortal,
-} from '@/lib/background/coverage';
-import { permissionFor } from '@/lib/background/permission';
+} from '@/lib/portals/coverage';
+import { permissionFor } from '@/lib/portals/permission';
 import { charterRecord, recordReading } from '@/lib/charter/records';
 import { issyCharter } from '@/lib/charter/issy';
 import { handlers } from '@/lib/background/handlers';

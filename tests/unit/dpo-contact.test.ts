@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findDpoAddress, findDpoContact, undisguise } from '@/lib/letter/contact';
+import { findDpoAddress, findDpoContact, undisguise } from '@/lib/page/find-contact';
 
 const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const fixture = (name: string) => page(readFileSync(`tests/fixtures/contacts/${name}`, 'utf8'));

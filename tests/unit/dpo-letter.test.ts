@@ -8,7 +8,7 @@ import { mergeInventory } from '@/lib/cookies/inventory';
 import { withoutValue } from '@/lib/cookies/model';
 import { buildReport } from '@/lib/audit/report';
 import { rules, type Finding, type RuleId } from '@/lib/audit/rules';
-import { applyChange, emptyTimeline } from '@/lib/timeline/model';
+import { applyChange, emptyTimeline } from '@/lib/cookies/timeline';
 import { buildLetter, type LetterInput } from '@/lib/letter/letter';
 import { findingCount, letterOfFirstVisit, letterOfReport } from '@/lib/letter/input';
 import { fitMailto, MAX_MAILTO_CHARS, MAX_MAILTO_CHARS_BEYOND_WINDOWS, mailtoHref, mailtoLimit } from '@/lib/letter/mailto';

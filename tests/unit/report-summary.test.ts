@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentLine, findingCount, verdictLine } from '@/lib/french/report-summary';
+import { consentLine, findingCount, verdictLine } from '@/lib/audit/report-summary';
 import type { ClassifiedCookie } from '@/lib/audit/classify';
 
 const row = (declared: boolean, rules: string[] = []) =>

@@ -3,7 +3,7 @@ import { issyCharter } from '@/lib/charter/issy';
 import { withoutValue, type StoredCookie } from '@/lib/cookies/model';
 import { mergeInventory } from '@/lib/cookies/inventory';
 import { buildReport } from '@/lib/audit/report';
-import { applyChange, emptyTimeline, timelineOf, type Timeline } from '@/lib/timeline/model';
+import { applyChange, emptyTimeline, timelineOf, type Timeline } from '@/lib/cookies/timeline';
 import { timelineWatch } from '@/lib/timeline/watch';
 import { cookie } from './support/memory-cookies';
 

@@ -2,10 +2,10 @@
  * The popup's first lines, in words: how many cookies, how many the charter declares, how many
  * findings; and the visitor's recorded choice in a few words.
  */
-import type { ClassifiedCookie } from '../audit/classify';
-import type { Report } from '../audit/report';
-import type { Finding } from '../audit/rules';
-import { NBSP, plural } from './format';
+import type { ClassifiedCookie } from './classify';
+import type { Report } from './report';
+import type { Finding } from './rules';
+import { NBSP, plural } from '../french/format';
 
 /** What a row says beyond « Non déclaré », which its place in the list already says. */
 export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[] {

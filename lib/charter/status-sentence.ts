@@ -1,5 +1,5 @@
-import type { CharterStatus } from '../charter/choose';
-import { plural } from './format';
+import type { CharterStatus } from './choose';
+import { plural } from '../french/format';
 
 /**
  * What re-reading the charter gave, in one sentence for the live region: « Charte relue : elle a

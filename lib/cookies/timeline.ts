@@ -2,7 +2,7 @@
  * When each cookie of a covered portal appeared and last changed, as `cookies.onChanged` told
  * the background. Names, places, times and who made the change; never a value.
  */
-import { cookieKey, type StoredCookie } from '../cookies/model';
+import { cookieKey, type StoredCookie } from './model';
 import { jsonBytes } from '../storage-budget';
 
 /** Who made the last change Témoin saw: the site (its server or scripts), or Témoin itself (undo, restore). */

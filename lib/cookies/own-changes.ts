@@ -1,4 +1,4 @@
-import { cookieKey, type StoredCookie } from '../cookies/model';
+import { cookieKey, type StoredCookie } from './model';
 
 /**
  * The cookie changes Témoin is about to make itself (removing, restoring), so that the timeline

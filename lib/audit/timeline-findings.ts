@@ -3,15 +3,15 @@
  * « cookies et autres traceurs », art. 82 of the loi Informatique et Libertés): a tracker that
  * needs consent may not be set before the visitor chose, and not after the visitor refused it.
  */
-import type { ClassifiedCookie } from '../audit/classify';
-import type { ConsentRecord } from '../audit/consent-record';
+import type { ClassifiedCookie } from './classify';
+import type { ConsentRecord } from './consent-record';
 import type { StoredCookie } from '../cookies/model';
 import { domainMatches } from '../cookies/scope';
 import { CONSENT_COOKIE } from '../page/opendatasoft';
-import { needsConsentHere } from '../audit/findings';
+import { needsConsentHere } from './findings';
 import { frenchDayTime } from '../french/format';
-import type { Finding } from '../audit/rules';
-import { entryOf, type CookieTimeline, type Timeline, type TimelineEntry } from './model';
+import type { Finding } from './rules';
+import { entryOf, type CookieTimeline, type Timeline, type TimelineEntry } from '../cookies/timeline';
 
 /**
  * The timeline's entry for the consent record: the present cookie's, or else the latest one

@@ -1,5 +1,5 @@
-import { coveredDomains } from './coverage';
-import { timelineItem, timelineWatch, type TimelineWatch } from '../timeline/watch';
+import { coveredDomains } from '../portals/coverage';
+import { timelineItem, timelineWatch, type TimelineWatch } from './watch';
 
 let watch: TimelineWatch | undefined;
 
