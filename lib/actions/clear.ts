@@ -1,7 +1,7 @@
 import type { Charter } from '../charter/model';
 import { choosableIds, planClear, type ClearPlan } from './clear-plan';
 import { mergeInventory } from '../cookies/inventory';
-import { consentCookieOf } from '../page/opendatasoft';
+import { consentCookieOf } from '../cookies/platform';
 import { queued } from './queue';
 import type { CommandResult } from './result';
 import { defaultStoreId } from '../cookies/stores';

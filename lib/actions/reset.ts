@@ -2,7 +2,7 @@ import type { StoredCookie } from '../cookies/model';
 import { queued } from './queue';
 import type { CommandResult } from './result';
 import { defaultStoreId } from '../cookies/stores';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { CONSENT_COOKIE } from '../cookies/platform';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies, touchedBy } from './removal';
 import { beginUndo, updateUndo } from './undo-log';

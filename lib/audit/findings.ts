@@ -6,7 +6,7 @@ import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
 import { frenchDate, lowerFirst, NBSP, plural } from '../french/format';
 import { durationInWords } from './lifetime';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { CONSENT_COOKIE } from '../cookies/platform';
 import { registrableDomain } from '../cookies/site';
 import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, PLATFORM_RETENTION_FACTOR, TOLERANCE_DAYS, type Finding } from './rules';
 import { retentionSeconds, retentionWords } from './knowledge/retention';

@@ -7,7 +7,7 @@ import type { ClassifiedCookie } from './classify';
 import type { ConsentRecord } from './consent-record';
 import type { StoredCookie } from '../cookies/model';
 import { domainMatches } from '../cookies/scope';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { CONSENT_COOKIE } from '../cookies/platform';
 import { needsConsentHere } from './findings';
 import { frenchDayTime } from '../french/format';
 import type { Finding } from './rules';

@@ -3,7 +3,7 @@ import { charterIsStale, chooseCharter } from '../charter/choose';
 import { charterRecord } from '../charter/records';
 import { reasonOf } from '../french/errors';
 import { storeIdOfTab } from '../cookies/jar';
-import { consentCookieOf } from '../page/opendatasoft';
+import { consentCookieOf } from '../cookies/platform';
 import { mergeInventory } from '../cookies/inventory';
 import type { ReportRequest, ReportResult } from '../protocol';
 import { permissionFor } from '../portals/permission';

@@ -31,7 +31,7 @@ import { bareDomain, cookieKey, withoutValue, type StoredCookie } from '../cooki
 import { addressable, setCookie, storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { cookiesOfSite } from '../cookies/inventory';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { CONSENT_COOKIE } from '../cookies/platform';
 import { coverageOf } from '../portals/coverage';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies } from '../actions/removal';

@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseCharter } from '@/lib/charter/parse';
 import { clearNonEssential, previewClear } from '@/lib/actions/clear';
 import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
-import { PLATFORM_COOKIES } from '@/lib/page/opendatasoft';
+import { PLATFORM_COOKIES } from '@/lib/cookies/platform';
 import { settings } from '@/lib/actions/keep-names';
 import { MemoryCookies } from './support/memory-cookies';
 

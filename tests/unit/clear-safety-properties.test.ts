@@ -20,7 +20,7 @@ import { CATEGORIES, type Charter, type CharterEntry, type NamePattern } from '@
 import { clearNonEssential, previewClear } from '@/lib/actions/clear';
 import { undo } from '@/lib/actions/undo';
 import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
-import { PLATFORM_COOKIES } from '@/lib/page/opendatasoft';
+import { PLATFORM_COOKIES } from '@/lib/cookies/platform';
 import { settings } from '@/lib/actions/keep-names';
 import { MemoryCookies } from './support/memory-cookies';
 
