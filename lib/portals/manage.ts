@@ -2,15 +2,16 @@ import { browser } from 'wxt/browser';
 import { listPortal, unlistPortal } from './coverage';
 import { permissionFor } from './permission';
 import { isOpendatasoftTab, probeTab } from '../page/inject';
+import { webAddress } from './tab';
 
 /**
  * Adds the tab's site to the covered portals, once the visitor has granted its permission
  * (the popup asks for it: only a page can, on the visitor's click).
  */
 export async function addPortal(tabId: number): Promise<{ host: string }> {
-  const tab = await browser.tabs.get(tabId);
-  if (!tab.url || !/^https?:/.test(tab.url)) throw new Error('Cet onglet n’affiche pas de site web.');
-  const { host } = new URL(tab.url);
+  const url = webAddress((await browser.tabs.get(tabId)).url);
+  if (!url) throw new Error('Cet onglet n’affiche pas de site web.');
+  const { host } = url;
   if (!(await browser.permissions.contains({ origins: [permissionFor(host)] }))) {
     throw new Error(`Témoin n’a pas reçu l’autorisation de lire ${host}.`);
   }
