@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * What Témoin keeps of charters is bounded, so no other save can fail for lack of room; and a
  * save that fails all the same is told to the visitor, in French.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * From page to clearing: whatever layout a charter uses (a heading, a bold line, the label
  * opening a paragraph, a list item, a caption, an accordion title, a term, a "Strictly

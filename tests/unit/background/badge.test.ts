@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The toolbar badge and the popup count undeclared cookies alike: both classify the jar
  * (lib/audit/classify.ts) and count the undeclared cookies the browser reports; the popup says

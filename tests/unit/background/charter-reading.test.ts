@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // @vitest-environment-options {"url": "https://data.issy.com/explore/"}
 /**
  * A charter read where its HTML is: the background runs the page script in a portal tab (here

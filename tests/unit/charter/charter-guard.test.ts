@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * A charter page built to choke the HTML parser is measured and refused before any parse, so
  * the portal's page never freezes on it.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { charterLang } from '@/lib/charter/lang';
 import { validateCharter } from '@/lib/charter/validate';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Layout families of real charters, each in a fixture of our own (tests/fixtures/layouts/ and the
  * replica's newer template): where the category and the names sit, and what must read as necessary.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Charters nobody described in advance: names in lines, in sentences, in tables written as text
  * or headed by unusual words, generated declarations, and the traps beside them (event names,

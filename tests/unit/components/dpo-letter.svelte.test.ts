@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The popup's « Écrire au délégué à la protection des données »: the letter to read and edit, and
  * what the portal offers to reach its DPO (an address, a form, nothing); Témoin sends nothing.

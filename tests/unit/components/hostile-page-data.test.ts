@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * What a hostile page can put in front of Témoin: tens of thousands of storage keys, names that
  * imitate others, consent records with the keys of Object's prototype or a date to come, charter

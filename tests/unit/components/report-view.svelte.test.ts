@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';

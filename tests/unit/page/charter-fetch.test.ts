@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * What a hostile portal page can make Témoin fetch: only charter paths, without the visitor's
  * cookies, for a bounded time, a web page of the portal's own origin, and not again at once.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Where Témoin looks for the DPO's contact, with the charter's fetch limits, and what the
  * background keeps of the page's answer (the page is untrusted).

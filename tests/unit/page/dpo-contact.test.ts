@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * Whom the letter goes to: the data protection officer the portal's own pages name, by an address
  * in a table, in prose or disguised, or by a form's link; nothing when the pages name none.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { footerLinks } from '@/lib/page/fetch-charter';
 import { probePage } from '@/lib/page/probe';

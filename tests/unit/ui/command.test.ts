@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /** A command from a click, the same in the popup and the options page (lib/ui/command.ts). */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandResult } from '@/lib/actions/result';
