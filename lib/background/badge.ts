@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { compileCharter } from '../charter/match';
-import { classifyJar, undeclaredCount } from '../audit/classify';
-import { mergeInventory } from '../cookies/inventory';
+import { undeclaredCount } from '../audit/classify';
+import { assess, jarOf } from '../audit/assess';
 import type { StoredCookie } from '../cookies/model';
 import { storeIdOfTab } from '../cookies/jar';
 import { concernsSite } from '../cookies/scope';
@@ -25,7 +24,7 @@ export async function updateBadge(tabId: number): Promise<void> {
     // Without a charter read, the charter is empty: every cookie counts.
     const { charter } = await chosenCharter(coverage);
     const cookies = await readSiteCookies(url, await storeIdOfTab(tabId), siteCookies.cookiesOf);
-    const classified = classifyJar(compileCharter(charter), mergeInventory(cookies, [], url), url.hostname, Date.now() / 1000);
+    const classified = assess({ charter, ...jarOf(cookies, url), host: url.hostname, now: new Date() }).cookies;
     // The popup's totals show the same count (lib/audit/report.ts).
     const undeclared = undeclaredCount(classified).reported;
     await action.setBadgeText({ tabId, text: undeclared ? String(undeclared) : '✓' });

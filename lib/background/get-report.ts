@@ -2,8 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { charterIsStale } from '../charter/choose';
 import { reasonOf } from '../french/errors';
 import { storeIdOfTab } from '../cookies/jar';
-import { consentCookieOf } from '../cookies/platform';
-import { mergeInventory } from '../cookies/inventory';
+import { jarOf } from '../audit/assess';
 import type { ReportRequest, ReportResult } from '../protocol';
 import { permissionFor } from '../portals/permission';
 import { portalOfTab } from '../portals/tab';
@@ -63,17 +62,15 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
       chosenCharter(coverage),
       cookieTimeline().current(),
     ]);
-    const consentCookie = consentCookieOf(cookies, url);
     return {
       tabId,
       state: 'report',
       report: buildReport({
         charter,
-        facts: mergeInventory(cookies, probe?.cookieNames ?? [], url),
+        ...jarOf(cookies, url, probe?.cookieNames),
         pageUrl: url,
         now: new Date(),
         timeline,
-        ...(consentCookie && { consentCookie }),
         ...(probe && {
           storageKeys: {
             local: probe.localStorageKeys,

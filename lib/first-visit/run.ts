@@ -25,7 +25,7 @@ import { holdForFirstVisit, recoveringFirstVisit } from '../actions/first-visit-
 import { refOf, type CookieRef } from '../actions/result';
 import { reasonOf } from '../french/errors';
 import { bareDomain, cookieKey, withoutValue, type StoredCookie } from '../cookies/model';
-import { addressable, setCookie, storeIdOfTab } from '../cookies/jar';
+import { addressable, storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { cookiesOfSite } from '../cookies/inventory';
 import { CONSENT_COOKIE } from '../cookies/platform';
@@ -34,6 +34,7 @@ import { chosenCharter } from '../portals/charter';
 import { portalOfTab, stillOnSite, webAddress } from '../portals/tab';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies } from '../actions/removal';
+import { recreate } from '../actions/recreate';
 import { registrableDomain } from '../cookies/site';
 import { probeTab, putSessionStorageInTab, putStorageInTab, takeStorageInTab } from '../page/inject';
 import { firstVisitReport, type FirstVisitReport, type Observed, type Restored, type SetAside } from './model';
@@ -409,19 +410,9 @@ async function restore(test: Running, inPlace: boolean, startedAt: string): Prom
       else delete restored.leftover;
       restored.cookies = 0;
       restored.failed = [];
-      const nowSeconds = Date.now() / 1000;
-      for (const cookie of aside.cookies) {
-        if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= nowSeconds) {
-          restored.failed.push({ cookie: refOf(cookie), reason: 'arrivé à expiration pendant le test' });
-          continue;
-        }
-        try {
-          await setCookie(cookie, aside.scheme);
-          restored.cookies++;
-        } catch (error) {
-          restored.failed.push({ cookie: refOf(cookie), reason: reasonOf(error) });
-        }
-      }
+      const { done, failed } = await recreate(aside.cookies, aside.scheme, { nowSeconds: Date.now() / 1000, expired: 'arrivé à expiration pendant le test' });
+      restored.cookies = done.length;
+      restored.failed = failed.map(({ cookie, reason }) => ({ cookie: refOf(cookie), reason }));
       if (test.lastForeignChange < since || round === ROUNDS) break;
       await sleep(QUIET_MS);
     }
