@@ -18,13 +18,18 @@ import { journalItem } from '../auto-clear/settings';
 import { findUndo } from '../actions/undo-log';
 import { endFirstVisit, firstVisitStatus, startFirstVisit } from '../first-visit/run';
 import { findDpoContact } from './dpo-contact';
+import { signalChanges } from './change-signal';
 
-/** Témoin's own change to the jar; its copy in the background is read again after it. */
+/**
+ * Témoin's own change to the jar, at a page's command: its copy in the background is read again
+ * after it, and the pages are told before the answer (the one that asked reads again with it).
+ */
 async function changingCookies<T>(change: Promise<T>): Promise<T> {
   try {
     return await change;
   } finally {
     siteCookies.forget();
+    await signalChanges(null, true);
   }
 }
 
