@@ -9,7 +9,8 @@ export const unit = defineProject({
   test: {
     name: 'unit',
     include: ['tests/unit/**/*.test.ts'],
-    environment: 'jsdom',
+    // Plain modules under node; a DOM or component test says `// @vitest-environment jsdom` on its first line.
+    environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
     // The protocol's type tests: the compiler checks them, and a type error fails the test.
     typecheck: { enabled: true, include: ['tests/unit/protocol.test.ts'], tsconfig: './tsconfig.json' },

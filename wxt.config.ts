@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { issyCharter } from './lib/charter/issy';
-import { permissionFor } from './lib/background/permission';
+import { permissionFor } from './lib/portals/permission';
 
 // The extension is built for Chrome (MV3) and Firefox (MV2 and MV3) from the same sources.
 export default defineConfig({

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { updateBadge, updateBadges } from '@/lib/background/badge';
 import { siteCookies } from '@/lib/background/cookie-copy';
 import { handlers } from '@/lib/background/handlers';
-import { cookieTimeline } from '@/lib/background/timeline';
+import { cookieTimeline } from '@/lib/timeline/cookie-timeline';
 import { assertExtensionPage } from '@/lib/background/sender';
 import { charterRecords } from '@/lib/charter/records';
 import { readCharterIfDue } from '@/lib/background/charter-reading';
@@ -13,10 +13,12 @@ import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
 import { queued } from '@/lib/actions/queue';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/actions/undo-log';
-import { pruneWithdrawn, watchCoverage } from '@/lib/background/coverage';
-import { takeOwnChange } from '@/lib/timeline/own-changes';
+import { pruneWithdrawn, watchCoverage } from '@/lib/portals/coverage';
+import { takeOwnChange } from '@/lib/cookies/own-changes';
 import { clearAtStartup, recordOpenTabs, tabChanged } from '@/lib/auto-clear/run';
-import { firstVisitCookieChanged, firstVisitTabRemoved, firstVisitTabUpdated, recoverFirstVisit } from '@/lib/first-visit/run';
+import { journalItem } from '@/lib/auto-clear/settings';
+import { signalChanges } from '@/lib/background/change-signal';
+import { firstVisitCookieChanged, firstVisitTabRemoved, firstVisitTabUpdated, recoverFirstVisit, setAsideItem } from '@/lib/first-visit/run';
 
 const isMessage = (name: string): name is MessageName => Object.hasOwn(handlers, name);
 
@@ -60,6 +62,13 @@ export default defineBackground(() => {
   });
   // Cookies change in bursts: one count per burst, for the sites the burst concerns.
   const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed));
+  // The pages learn of changes from the background alone (lib/changes.ts): each burst of the
+  // site's changes; Témoin's own, once each is over (a page's command: lib/background/handlers.ts;
+  // an automatic clearing, written in its journal; a first-visit test setting cookies aside or
+  // putting them back).
+  const pages = burst(300, (changed: StoredCookie[]) => void signalChanges(changed));
+  journalItem.watch(() => void signalChanges(null));
+  setAsideItem.watch(() => void signalChanges(null));
   const timeline = cookieTimeline();
   onCookiesChanged((cookie, removed, cause) => {
     siteCookies.changed(cookie, removed); // keeps the copy current (lib/background/cookie-copy.ts)
@@ -67,6 +76,7 @@ export default defineBackground(() => {
     timeline.changed(cookie, removed, cause, own); // when each cookie appeared (lib/timeline/)
     firstVisitCookieChanged(cookie, removed, own);
     badges.add(cookie);
+    if (!own) pages.add(cookie);
   });
   // Without a site's permission the browser neither shows nor reports its cookies: the copies
   // are read again whenever a permission comes or goes. A portal whose permission is withdrawn

@@ -8,7 +8,7 @@ import type { CharterStatus } from './charter/choose';
 import type { ClearPreview } from './actions/clear';
 import type { CookieStore } from './cookies/stores';
 import type { CommandResult } from './actions/result';
-import type { CoveredPortals } from './background/coverage';
+import type { CoveredPortals } from './portals/coverage';
 import type { Report } from './audit/report';
 import type { FirstVisitStatus } from './first-visit/run';
 import type { JournalEntry } from './auto-clear/settings';

@@ -1,6 +1,6 @@
 import { isDeclaredNonEssential, isNecessary, type ClassifiedCookie } from '../audit/classify';
 import { bareDomain } from '../cookies/model';
-import { isPlatformCookie } from '../page/opendatasoft';
+import { isPlatformCookie } from '../cookies/platform';
 import { registrableDomain } from '../cookies/site';
 
 /**

@@ -1,19 +1,14 @@
 import type { Charter } from '../charter/model';
 import { choosableIds, planClear, type ClearPlan } from './clear-plan';
-import { mergeInventory } from '../cookies/inventory';
-import { consentCookieOf } from '../page/opendatasoft';
 import { queued } from './queue';
 import type { CommandResult } from './result';
 import { defaultStoreId } from '../cookies/stores';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
-import { removeCookies, touchedBy } from './removal';
-import { classifyJar, listOrder } from '../audit/classify';
-import { decodeConsentRecord } from '../audit/consent-record';
-import { cookieFindings } from '../audit/findings';
-import { compileCharter } from '../charter/match';
+import { removeWithUndo } from './undoable-removal';
+import { listOrder } from '../audit/classify';
+import { assess, jarOf } from '../audit/assess';
 import { registrableDomain } from '../cookies/site';
 import { settings } from './keep-names';
-import { beginUndo, updateUndo } from './undo-log';
 import { assertNoFirstVisit } from './first-visit-lock';
 
 export interface ClearPreview extends ClearPlan {
@@ -35,15 +30,11 @@ function siteUrl(charter: Charter): URL {
 async function plan(charter: Charter, storeId: string) {
   const url = siteUrl(charter);
   const cookies = await readSiteCookies(url, storeId);
-  const nowSeconds = Date.now() / 1000;
-  // One classified cookie per cookie of the jar, in its order.
-  const classified = classifyJar(compileCharter(charter), mergeInventory(cookies, [], url), url.hostname, nowSeconds);
+  // One classified cookie per cookie of the jar, in its order, judged as the popup judges them,
+  // against the visitor's recorded choice: the preview lists the necessary ones with what there
+  // is to say of them.
+  const classified = assess({ charter, ...jarOf(cookies, url), host: url.hostname, now: new Date() }).cookies;
   const byId = new Map(classified.map((c, i) => [c.id, cookies[i]!]));
-  // Judged as the popup judges them, against the visitor's recorded choice: the preview lists
-  // the necessary ones with what there is to say of them.
-  const consentCookie = consentCookieOf(cookies, url);
-  const consent = consentCookie && decodeConsentRecord(consentCookie.value);
-  for (const c of classified) c.findings = cookieFindings(c, { nowSeconds, host: url.hostname, ...(consent && { consent }) });
   const { keepNames } = await settings.getValue();
   return { url, byId, plan: planClear(classified.sort(listOrder), keepNames, url.hostname) };
 }
@@ -69,10 +60,6 @@ export function clearNonEssential(charter: Charter, ids: readonly string[], stor
     if (targets.length === 0) return { done: [], failed: [] };
     const scheme = url.protocol === 'http:' ? 'http' : 'https';
     const jar = await readDomainCookies(url, storeId);
-    const touched = targets.flatMap((target) => touchedBy(target, jar, scheme));
-    const entry = await beginUndo({ kind: 'clear', site: charter.site, storeId, scheme }, targets, touched);
-    const { removed, result } = await removeCookies(targets, jar, () => readDomainCookies(url, storeId), scheme);
-    await updateUndo(entry.id, removed);
-    return removed.length ? { ...result, undoId: entry.id } : result;
+    return removeWithUndo({ kind: 'clear', site: charter.site, storeId, scheme }, targets, jar, () => readDomainCookies(url, storeId), scheme);
   });
 }

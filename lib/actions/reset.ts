@@ -2,10 +2,9 @@ import type { StoredCookie } from '../cookies/model';
 import { queued } from './queue';
 import type { CommandResult } from './result';
 import { defaultStoreId } from '../cookies/stores';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { CONSENT_COOKIE } from '../cookies/platform';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
-import { removeCookies, touchedBy } from './removal';
-import { beginUndo, updateUndo } from './undo-log';
+import { removeWithUndo } from './undoable-removal';
 import { assertNoFirstVisit } from './first-visit-lock';
 
 /**
@@ -22,10 +21,6 @@ export function resetPreferences(pageUrl: URL, storeId: string | undefined, tabI
     const scheme = pageUrl.protocol === 'http:' ? 'http' : 'https';
     const read = () => readDomainCookies(pageUrl, store);
     const jar = await read();
-    const touched = targets.flatMap((target) => touchedBy(target, jar, scheme));
-    const entry = await beginUndo({ kind: 'reset', site: pageUrl.hostname, tabId, storeId: store, scheme }, targets, touched);
-    const { removed, result } = await removeCookies(targets, jar, read, scheme);
-    await updateUndo(entry.id, removed);
-    return removed.length ? { ...result, undoId: entry.id } : result;
+    return removeWithUndo({ kind: 'reset', site: pageUrl.hostname, tabId, storeId: store, scheme }, targets, jar, read, scheme);
   });
 }

@@ -1,14 +1,14 @@
 import { bareDomain, cookieKey } from '../cookies/model';
 import { queued } from './queue';
 import { refOf, type CommandResult } from './result';
-import { reasonOf } from '../french/errors';
-import { cookiesNamed, setCookie } from '../cookies/jar';
+import { cookiesNamed } from '../cookies/jar';
 import { goneStoreMessage, storeExists } from '../cookies/stores';
 import { registrableDomain } from '../cookies/site';
 import type { StoredCookie } from '../cookies/model';
 import { undoRecords, type UndoEntry } from './undo-store';
 import { findUndo, lostUndo, updateUndo } from './undo-log';
 import { assertNoFirstVisit } from './first-visit-lock';
+import { recreate } from './recreate';
 
 /** Why an action cannot be undone any more. */
 async function whyNot(id: string): Promise<string> {
@@ -41,29 +41,19 @@ export function undo(id: string, nowSeconds = Date.now() / 1000): Promise<Comman
     if (!entry) throw new Error(await whyNot(id));
     assertNoFirstVisit(entry.site, entry.storeId);
     if (!(await storeExists(entry.storeId))) throw new Error(goneStoreMessage(entry.storeId));
-    const result: CommandResult = { done: [], failed: [] };
-    const kept: NonNullable<CommandResult['kept']> = [];
     const now = await present(entry.cookies);
-    const left = [];
-    for (const cookie of entry.cookies) {
-      if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= nowSeconds) {
-        result.failed.push({ cookie: refOf(cookie), reason: 'arrivé à expiration entre-temps' });
-        continue;
-      }
-      if (now.has(cookieKey(cookie))) {
-        kept.push({ cookie: refOf(cookie), reason: 'déposé à nouveau par le site depuis la suppression\u00a0: laissé tel quel' });
-        continue;
-      }
-      try {
-        await setCookie(cookie, entry.scheme);
-        result.done.push(refOf(cookie));
-      } catch (error) {
-        result.failed.push({ cookie: refOf(cookie), reason: reasonOf(error) });
-        left.push(cookie);
-      }
-    }
-    if (kept.length) result.kept = kept;
-    await updateUndo(id, left);
+    const { done, failed, kept } = await recreate(entry.cookies, entry.scheme, {
+      nowSeconds,
+      expired: 'arrivé à expiration entre-temps',
+      keep: (cookie) => (now.has(cookieKey(cookie)) ? 'déposé à nouveau par le site depuis la suppression\u00a0: laissé tel quel' : undefined),
+    });
+    const result: CommandResult = {
+      done: done.map(refOf),
+      failed: failed.map(({ cookie, reason }) => ({ cookie: refOf(cookie), reason })),
+      ...(kept.length && { kept: kept.map(({ cookie, reason }) => ({ cookie: refOf(cookie), reason })) }),
+    };
+    // What the browser refused stays undoable.
+    await updateUndo(id, failed.filter((f) => !f.expired).map((f) => f.cookie));
     return { ...result, entry };
   });
 }

@@ -7,9 +7,9 @@ import type { KnowledgeGuess } from './knowledge/model';
 import { lifetimeInWords } from './lifetime';
 import type { Finding } from './rules';
 import { registrableDomain } from '../cookies/site';
-import { deceptiveNameFinding } from './findings';
+import { deceptiveNameFinding } from './deceptive-name';
 import { visibleName } from '../cookies/visible-name';
-import type { CookieTimeline } from '../timeline/model';
+import type { CookieTimeline } from '../cookies/timeline';
 
 export type { KnowledgeGuess };
 

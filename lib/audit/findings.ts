@@ -6,11 +6,12 @@ import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
 import { frenchDate, lowerFirst, NBSP, plural } from '../french/format';
 import { durationInWords } from './lifetime';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
+import { CONSENT_COOKIE } from '../cookies/platform';
 import { registrableDomain } from '../cookies/site';
 import { AUDIENCE_MAX_DAYS, CHOICE_MAX_DAYS, PLATFORM_RETENTION_FACTOR, TOLERANCE_DAYS, type Finding } from './rules';
 import { retentionSeconds, retentionWords } from './knowledge/retention';
-import { visibleName, type VisibleName } from '../cookies/visible-name';
+import { visibleName } from '../cookies/visible-name';
+import { deceptiveNameFinding } from './deceptive-name';
 
 const DAY = 86_400;
 
@@ -155,16 +156,6 @@ function platformRetentionFinding(c: ClassifiedCookie, left: number | undefined)
 /** Is a recorded date still to come (beyond a day of clock difference)? */
 export function madeInFuture(iso: string, nowSeconds: number): boolean {
   return Date.parse(iso) / 1000 > nowSeconds + DAY;
-}
-
-/** « Nom trompeur », for a cookie or a storage key whose name imitates another. */
-export function deceptiveNameFinding(deceptive: NonNullable<VisibleName['deceptive']>): Finding {
-  return {
-    rule: 'deceptive-name',
-    text: `Nom trompeur${NBSP}: ${
-      deceptive.imitates ? `il s’affiche comme «${NBSP}${deceptive.imitates}${NBSP}»` : 'il ne s’affiche pas du tout'
-    } mais contient ${deceptive.characters.join(', ')}.`,
-  };
 }
 
 /** What concerns the site as a whole: the declared cookies this browser does not hold. */

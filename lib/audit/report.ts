@@ -1,13 +1,11 @@
-import { classifyJar, classifyKey, listOrder, undeclaredCount, type ClassifiedCookie, type StorageItem } from './classify';
-import { compileCharter } from '../charter/match';
+import { classifyKey, listOrder, undeclaredCount, type ClassifiedCookie, type StorageItem } from './classify';
 import type { Charter } from '../charter/model';
-import { decodeConsentRecord, type ConsentRecord } from './consent-record';
-import type { CookieFacts, StoredCookie } from '../cookies/model';
-import { cookieFindings, madeInFuture, siteFindings } from './findings';
+import type { CookieFacts } from '../cookies/model';
+import { siteFindings } from './findings';
 import type { Finding } from './rules';
 import { registrableDomain } from '../cookies/site';
-import { timelineOf, type Timeline } from '../timeline/model';
-import { choiceTimes, consentEntryOf, timelineFindings } from '../timeline/findings';
+import type { Timeline } from '../cookies/timeline';
+import { assess, type AssessInput, type RecordedConsent } from './assess';
 
 /** Everything the popup shows for one tab, as one serialisable snapshot. */
 export interface Report {
@@ -22,12 +20,7 @@ export interface Report {
   /** The toolbar badge's count (`reported`), and the undeclared names only the page reported. */
   undeclared: { reported: number; pageOnly: number };
   /** The visitor's choice as the consent cookie records it, when there is one. */
-  consent?: {
-    record: ConsentRecord;
-    expiresAt?: string;
-    /** The record's date is still to come: impossible, so not to be believed. */
-    dateInFuture?: boolean;
-  };
+  consent?: RecordedConsent;
   /** Names of the page's localStorage and sessionStorage keys, `MAX_STORAGE_KEYS` at most of each. */
   storage: StorageItem[];
   /** How many keys the page holds in all, listed or not. */
@@ -44,7 +37,7 @@ export interface ReportInput {
   pageUrl: URL;
   now: Date;
   /** The consent cookie, value included, when the site has one. */
-  consentCookie?: Pick<StoredCookie, 'value' | 'session' | 'expirationDate'> & Partial<StoredCookie>;
+  consentCookie?: AssessInput['consentCookie'];
   /** The keys the page listed, and how many it holds in all when it listed only some. */
   storageKeys?: { local: string[]; session: string[]; localCount?: number; sessionCount?: number };
   /** When each cookie appeared, as the background saw it (lib/timeline/). */
@@ -55,25 +48,13 @@ export interface ReportInput {
 export const MAX_STORAGE_KEYS = 500;
 
 export function buildReport({ charter, facts, pageUrl, now, consentCookie, storageKeys, timeline }: ReportInput): Report {
-  const compiled = compileCharter(charter);
-  const nowSeconds = now.getTime() / 1000;
-  const record = consentCookie && decodeConsentRecord(consentCookie.value);
-  const consent = consentCookie &&
-    record && {
-      record,
-      ...(!consentCookie.session &&
-        consentCookie.expirationDate !== undefined && { expiresAt: new Date(consentCookie.expirationDate * 1000).toISOString() }),
-      ...(record.state === 'readable' && record.madeAt && madeInFuture(record.madeAt, nowSeconds) && { dateInFuture: true }),
-    };
-  const choice =
-    timeline && choiceTimes(consent?.record, consentEntryOf(timeline, consentCookie, pageUrl.hostname, facts[0]?.storeId), now.getTime());
-  const cookies = classifyJar(compiled, facts, pageUrl.hostname, nowSeconds).map((classified) => {
-    classified.findings = cookieFindings(classified, { nowSeconds, host: pageUrl.hostname, ...(consent && { consent: consent.record }) });
-    if (timeline && choice && classified.cookie.seenByApi) {
-      classified.timeline = timelineOf(timeline, classified.cookie);
-      classified.findings.push(...timelineFindings(classified, classified.timeline, choice));
-    }
-    return classified;
+  const { cookies, consent, choice } = assess({
+    charter,
+    facts,
+    host: pageUrl.hostname,
+    now,
+    ...(consentCookie && { consentCookie }),
+    ...(timeline && { timeline }),
   });
   cookies.sort(listOrder);
   const local = storageKeys?.local ?? [];

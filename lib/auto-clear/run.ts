@@ -1,14 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { chooseCharter } from '../charter/choose';
-import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
 import { reasonOf, written } from '../french/errors';
 import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import type { CookieRef } from '../actions/result';
 import { cookieStoreIds } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
-import { coverageOf } from '../background/coverage';
+import { charterFor } from '../portals/charter';
+import { portalOfTab } from '../portals/tab';
 import {
   autoClearSettings,
   GRACE_MS,
@@ -35,10 +34,7 @@ export async function autoClear(site: string, storeId: string, trigger: Trigger)
   await firstVisitOver(site, storeId);
   const entry: JournalEntry = { id: crypto.randomUUID(), at: new Date().toISOString(), site, storeId, trigger, removed: [], failed: [] };
   try {
-    const coverage = await coverageOf(site);
-    if (!coverage) throw new Error(`Témoin ne couvre plus ${site}.`);
-    const { charter, status } = chooseCharter(site, coverage.bundled, await charterRecord(site));
-    if (status.used === 'none') throw new Error(`la charte n’a pas pu être lue (${status.why})\u00a0: rien n’a été supprimé`);
+    const charter = await charterFor(site);
     const preview = await previewClear(charter, storeId);
     const ids = preview.toDelete.map((c) => c.id);
     if (ids.length) {
@@ -91,10 +87,7 @@ const watch = lastTabWatch({
       return [{ id: tab.id, urls, storeId: storeOf(tab, stores) }];
     });
   },
-  async portalOf(url) {
-    const host = url && /^https?:/.test(url) ? new URL(url).hostname : undefined;
-    return host ? (await coverageOf(host))?.site : undefined;
-  },
+  portalOf: async (url) => (await portalOfTab({ url })).coverage?.site,
   async storeOf(tabId) {
     const [tab, stores] = await Promise.all([browser.tabs.get(tabId), browser.cookies.getAllCookieStores()]);
     return storeOf(tab, stores);

@@ -1,16 +1,14 @@
 import { browser } from 'wxt/browser';
-import { chooseCharter } from '../charter/choose';
-import { compileCharter } from '../charter/match';
-import { classifyJar, undeclaredCount } from '../audit/classify';
-import { mergeInventory } from '../cookies/inventory';
-import { charterRecord } from '../charter/records';
+import { undeclaredCount } from '../audit/classify';
+import { assess, jarOf } from '../audit/assess';
 import type { StoredCookie } from '../cookies/model';
 import { storeIdOfTab } from '../cookies/jar';
 import { concernsSite } from '../cookies/scope';
 import { registrableDomain } from '../cookies/site';
 import { readSiteCookies } from '../cookies/read-site';
 import { siteCookies } from './cookie-copy';
-import { coveredPage } from './get-report';
+import { chosenCharter } from '../portals/charter';
+import { portalOfTab, webAddress } from '../portals/tab';
 
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -18,15 +16,15 @@ const action = browser.action ?? (browser as unknown as { browserAction: typeof 
 /** The count of undeclared cookies the browser reports on a covered tab; a neutral mark when there is none. */
 export async function updateBadge(tabId: number): Promise<void> {
   try {
-    const { url, coverage } = await coveredPage(tabId);
+    const { url, coverage } = await portalOfTab(tabId);
     if (!url || !coverage) {
       await action.setBadgeText({ tabId, text: '' });
       return;
     }
     // Without a charter read, the charter is empty: every cookie counts.
-    const { charter } = chooseCharter(coverage.site, coverage.bundled, await charterRecord(coverage.site));
+    const { charter } = await chosenCharter(coverage);
     const cookies = await readSiteCookies(url, await storeIdOfTab(tabId), siteCookies.cookiesOf);
-    const classified = classifyJar(compileCharter(charter), mergeInventory(cookies, [], url), url.hostname, Date.now() / 1000);
+    const classified = assess({ charter, ...jarOf(cookies, url), host: url.hostname, now: new Date() }).cookies;
     // The popup's totals show the same count (lib/audit/report.ts).
     const undeclared = undeclaredCount(classified).reported;
     await action.setBadgeText({ tabId, text: undeclared ? String(undeclared) : '✓' });
@@ -48,10 +46,13 @@ export async function updateBadge(tabId: number): Promise<void> {
  */
 export async function updateBadges(changed?: Pick<StoredCookie, 'domain' | 'partitionKey'>[]): Promise<void> {
   const tabs = await browser.tabs.query({});
-  const concerned = (url: string) => {
-    const domain = registrableDomain(new URL(url).hostname);
+  const concerned = (url: URL) => {
+    const domain = registrableDomain(url.hostname);
     return !changed || changed.some((cookie) => concernsSite(cookie, domain));
   };
-  const ids = tabs.filter((tab) => tab.id !== undefined && tab.url && /^https?:/.test(tab.url) && concerned(tab.url));
+  const ids = tabs.filter((tab) => {
+    const url = webAddress(tab.url);
+    return tab.id !== undefined && url !== undefined && concerned(url);
+  });
   await Promise.all(ids.map((tab) => updateBadge(tab.id!)));
 }

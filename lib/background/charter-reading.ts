@@ -1,11 +1,11 @@
 import { charterIsStale } from '../charter/choose';
-import { browser } from 'wxt/browser';
 import { charterRecord, forgetAttempt, recordAttempt, recordFailure, recordReading } from '../charter/records';
 import { scopeToSite } from '../charter/scope';
 import { validateReading } from '../charter/validate';
 import { reasonOf } from '../french/errors';
 import { probeTab, readCharterInTab } from '../page/inject';
-import { coverageOf, type Coverage } from './coverage';
+import { coverageOf, type Coverage } from '../portals/coverage';
+import { stillOnSite, webAddress } from '../portals/tab';
 
 /**
  * Reading a covered site's published charter. The page script fetches and parses it in one of the
@@ -40,11 +40,6 @@ export async function readCharter(tabId: number, coverage: Coverage, when: 'when
   const reading = read(tabId, coverage, when).finally(() => underWay.delete(coverage.site));
   underWay.set(coverage.site, reading);
   await reading;
-}
-
-async function stillOnSite(tabId: number, site: string): Promise<boolean> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  return !!tab?.url && /^https?:/.test(tab.url) && new URL(tab.url).hostname === site;
 }
 
 async function read(tabId: number, { site, bundled }: Coverage, when: 'when-due' | 'now'): Promise<Outcome> {
@@ -83,8 +78,9 @@ async function read(tabId: number, { site, bundled }: Coverage, when: 'when-due'
  * shows itself) is no failed reading: the next page of the site will do.
  */
 export async function readCharterIfDue(tabId: number, url: string | undefined): Promise<void> {
-  if (!url || !/^https?:/.test(url)) return;
-  const coverage = await coverageOf(new URL(url).hostname);
+  const address = webAddress(url);
+  if (!address) return;
+  const coverage = await coverageOf(address.hostname);
   if (!coverage || underWay.has(coverage.site)) return;
   if (!charterIsStale(await charterRecord(coverage.site), Date.now())) return;
   if (!(await probeTab(tabId))) return;

@@ -1,7 +1,7 @@
 import { charterRecord } from '../charter/records';
 import { validateContactSearch, type DpoSearch } from '../letter/validate-contact';
 import { findContactInTab } from '../page/inject';
-import { coveredPage } from './get-report';
+import { portalOfTab } from '../portals/tab';
 
 /**
  * « Écrire au délégué à la protection des données »: whom to write to, looked for by the page
@@ -9,7 +9,7 @@ import { coveredPage } from './get-report';
  * before; its answer is checked here (lib/letter/validate-contact.ts).
  */
 export async function findDpoContact(tabId: number): Promise<DpoSearch> {
-  const { url, coverage } = await coveredPage(tabId);
+  const { url, coverage } = await portalOfTab(tabId);
   if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
   const charterUrl = (await charterRecord(coverage.site))?.live?.url;
   const answer = await findContactInTab(tabId, charterUrl || undefined);

@@ -1,33 +1,19 @@
 import { browser, type Browser } from 'wxt/browser';
-import { charterIsStale, chooseCharter } from '../charter/choose';
-import { charterRecord } from '../charter/records';
+import { charterIsStale } from '../charter/choose';
 import { reasonOf } from '../french/errors';
 import { storeIdOfTab } from '../cookies/jar';
-import { consentCookieOf } from '../page/opendatasoft';
-import { mergeInventory } from '../cookies/inventory';
+import { jarOf } from '../audit/assess';
 import type { ReportRequest, ReportResult } from '../protocol';
-import { permissionFor } from './permission';
-import { coverageOf, type Coverage } from './coverage';
+import { permissionFor } from '../portals/permission';
+import { portalOfTab } from '../portals/tab';
+import { chosenCharter } from '../portals/charter';
 import { siteCookies } from './cookie-copy';
-import { cookieTimeline } from './timeline';
+import { cookieTimeline } from '../timeline/cookie-timeline';
 import { readSiteCookies } from '../cookies/read-site';
 import { buildReport } from '../audit/report';
 import { isOpendatasoftTab, probeTab } from '../page/inject';
 import { latestUndo, lostUndo } from '../actions/undo-log';
 import { charterReadingUnderWay, readCharter } from './charter-reading';
-
-/** The page a tab shows, and Témoin's coverage of its site when it has one. */
-export async function coveredPage(tabId: number): Promise<{ url?: URL; coverage?: Coverage }> {
-  return coverageOfTab(await browser.tabs.get(tabId));
-}
-
-async function coverageOfTab(tab: Browser.tabs.Tab): Promise<{ url?: URL; coverage?: Coverage }> {
-  // Without access to the tab's site (a host permission, or activeTab), the browser hides its URL.
-  const url = tab.url && /^https?:/.test(tab.url) ? new URL(tab.url) : undefined;
-  if (!url) return {};
-  const coverage = await coverageOf(url.hostname);
-  return coverage ? { url, coverage } : { url };
-}
 
 /** The popup opened from the toolbar reports on the active tab of the window it belongs to. */
 async function tabOf(asked: number | 'active'): Promise<Browser.tabs.Tab | undefined> {
@@ -45,7 +31,7 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
     const page = probeTab(tabId);
     const storeId = storeIdOfTab(tabId);
     storeId.catch(() => {}); // awaited below when the site is covered; its failure is reported there
-    const { url, coverage } = await coverageOfTab(tab);
+    const { url, coverage } = await portalOfTab(tab);
     if (!url) return { tabId, state: 'not-covered', host: null };
     if (!coverage) {
       const portal = await isOpendatasoftTab(tabId, await page);
@@ -68,26 +54,23 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
     // Looked at before the record is read: should a reading end in between, the popup still asks again.
     const underWay = charterReadingUnderWay(coverage.site);
     // All at once: each is a round trip to the browser.
-    const [cookies, probe, undo, gone, record, timeline] = await Promise.all([
+    const [cookies, probe, undo, gone, { charter, status, record }, timeline] = await Promise.all([
       storeId.then((id) => readSiteCookies(url, id, siteCookies.cookiesOf)),
       page,
       storeId.then((id) => latestUndo(coverage.site, 'reset', id)),
       storeId.then((id) => lostUndo(coverage.site, 'reset', id)),
-      charterRecord(coverage.site),
+      chosenCharter(coverage),
       cookieTimeline().current(),
     ]);
-    const { charter, status } = chooseCharter(coverage.site, coverage.bundled, record);
-    const consentCookie = consentCookieOf(cookies, url);
     return {
       tabId,
       state: 'report',
       report: buildReport({
         charter,
-        facts: mergeInventory(cookies, probe?.cookieNames ?? [], url),
+        ...jarOf(cookies, url, probe?.cookieNames),
         pageUrl: url,
         now: new Date(),
         timeline,
-        ...(consentCookie && { consentCookie }),
         ...(probe && {
           storageKeys: {
             local: probe.localStorageKeys,

@@ -1,45 +1,35 @@
 import { browser, type Browser } from 'wxt/browser';
-import { chooseCharter } from '../charter/choose';
 import { cookieKey } from '../cookies/model';
 import { storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId, isPrivateStore, storesFor } from '../cookies/stores';
 import { readSiteCookies } from '../cookies/read-site';
-import type { Charter } from '../charter/model';
-import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
 import type { Handlers } from '../protocol';
-import { coverageOf, coveredPortals } from './coverage';
+import { coveredPortals } from '../portals/coverage';
+import { charterFor } from '../portals/charter';
+import { portalOfTab } from '../portals/tab';
 import { resetPreferences } from '../actions/reset';
 import { undo } from '../actions/undo';
 import { latestUndo, lostUndo } from '../actions/undo-log';
 import { siteCookies } from './cookie-copy';
-import { coveredPage, getReport } from './get-report';
-import { addPortal, removePortal } from './manage-portals';
+import { getReport } from './get-report';
+import { addPortal, removePortal } from '../portals/manage';
 import { journalItem } from '../auto-clear/settings';
 import { findUndo } from '../actions/undo-log';
 import { endFirstVisit, firstVisitStatus, startFirstVisit } from '../first-visit/run';
 import { findDpoContact } from './dpo-contact';
+import { signalChanges } from './change-signal';
 
 /**
- * The charter clearing works from. Without one (a portal whose charter was never read), nothing
- * is cleared: every cookie would look non-essential, `sessionid` included.
+ * Témoin's own change to the jar, at a page's command: its copy in the background is read again
+ * after it, and the pages are told before the answer (the one that asked reads again with it).
  */
-async function charterForClearing(site: string): Promise<Charter> {
-  const coverage = await coverageOf(site);
-  if (!coverage) throw new Error(`Témoin ne couvre pas ${site}.`);
-  const { charter, status } = chooseCharter(site, coverage.bundled, await charterRecord(site));
-  if (status.used === 'none') {
-    throw new Error(`La charte de ${site} n’a pas pu être lue (${status.why})\u00a0: Témoin ne supprime rien sans elle.`);
-  }
-  return charter;
-}
-
-/** Témoin's own change to the jar; its copy in the background is read again after it. */
 async function changingCookies<T>(change: Promise<T>): Promise<T> {
   try {
     return await change;
   } finally {
     siteCookies.forget();
+    await signalChanges(null, true);
   }
 }
 
@@ -85,14 +75,14 @@ export const handlers = {
   },
 
   async getCookieValues(tabId) {
-    const { url, coverage } = await coveredPage(tabId);
+    const { url, coverage } = await portalOfTab(tabId);
     if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
     const cookies = await readSiteCookies(url, await storeIdOfTab(tabId));
     return Object.fromEntries(cookies.map((c) => [cookieKey(c), c.value]));
   },
 
   async resetPreferences(tabId) {
-    const { url, coverage } = await coveredPage(tabId);
+    const { url, coverage } = await portalOfTab(tabId);
     if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
     const result = await changingCookies(resetPreferences(url, await storeIdOfTab(tabId), tabId));
     // Reloaded, the portal finds no choice and shows its banner again.
@@ -104,7 +94,7 @@ export const handlers = {
 
   async getClearState({ site, storeId }, sender) {
     const store = storeFor(storeId, sender);
-    const charter = await charterForClearing(site);
+    const charter = await charterFor(site);
     const [preview, last, gone] = await Promise.all([
       previewClear(charter, store),
       latestUndo(site, 'clear', store),
@@ -121,7 +111,7 @@ export const handlers = {
 
   async clearNonEssential({ site, ids, storeId }, sender) {
     const store = storeFor(storeId, sender);
-    return changingCookies(clearNonEssential(await charterForClearing(site), ids, store));
+    return changingCookies(clearNonEssential(await charterFor(site), ids, store));
   },
 
   async undo(undoId) {

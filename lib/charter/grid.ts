@@ -7,7 +7,7 @@
  * Per-row "Type", « Catégorie », "Strictly necessary? Yes/No", party and domain columns refine
  * each row; who sets a cookie never changes what it is for.
  */
-import { isPlatformCookie } from '../page/opendatasoft';
+import { isPlatformCookie } from '../cookies/platform';
 import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
 import { NBSP } from '../french/format';

@@ -4,7 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { bareDomain, type StoredCookie } from './model';
-import { expectOwnChange } from '../timeline/own-changes';
+import { expectOwnChange } from './own-changes';
 
 type ApiCookie = Browser.cookies.Cookie & { firstPartyDomain?: string };
 

@@ -10,7 +10,7 @@ import type { CookieRef } from '../actions/result';
 import type { CookieFacts, StoredCookie } from '../cookies/model';
 import { cookieKey } from '../cookies/model';
 import { buildReport, type Report } from '../audit/report';
-import type { Timeline } from '../timeline/model';
+import type { Timeline } from '../cookies/timeline';
 import type { StorageEntries } from '../page/storage';
 
 

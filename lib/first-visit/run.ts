@@ -19,22 +19,22 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { coveredPage } from '../background/get-report';
-import { cookieTimeline } from '../background/timeline';
-import { chooseCharter } from '../charter/choose';
-import { charterRecord } from '../charter/records';
+import { cookieTimeline } from '../timeline/cookie-timeline';
 import { queued } from '../actions/queue';
 import { holdForFirstVisit, recoveringFirstVisit } from '../actions/first-visit-lock';
 import { refOf, type CookieRef } from '../actions/result';
 import { reasonOf } from '../french/errors';
 import { bareDomain, cookieKey, withoutValue, type StoredCookie } from '../cookies/model';
-import { addressable, setCookie, storeIdOfTab } from '../cookies/jar';
+import { addressable, storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
 import { cookiesOfSite } from '../cookies/inventory';
-import { CONSENT_COOKIE } from '../page/opendatasoft';
-import { coverageOf } from '../background/coverage';
+import { CONSENT_COOKIE } from '../cookies/platform';
+import { coverageOf } from '../portals/coverage';
+import { chosenCharter } from '../portals/charter';
+import { portalOfTab, stillOnSite, webAddress } from '../portals/tab';
 import { readDomainCookies, readSiteCookies } from '../cookies/read-site';
 import { removeCookies } from '../actions/removal';
+import { recreate } from '../actions/recreate';
 import { registrableDomain } from '../cookies/site';
 import { probeTab, putSessionStorageInTab, putStorageInTab, takeStorageInTab } from '../page/inject';
 import { firstVisitReport, type FirstVisitReport, type Observed, type Restored, type SetAside } from './model';
@@ -108,12 +108,7 @@ const BROWSER_CLOSED = 'le navigateur a été fermé pendant le test';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function hostOf(url: string | undefined): string | undefined {
-  if (!url || !/^https?:/.test(url)) return undefined;
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return undefined;
-  }
+  return webAddress(url)?.hostname;
 }
 
 const refKey = (c: CookieRef) => JSON.stringify([c.name, c.domain, c.path, c.partition ?? '']);
@@ -159,7 +154,7 @@ export async function startFirstVisit(tabId: number, seconds: number): Promise<F
   starting = true;
   let test: Running;
   try {
-    const { url, coverage } = await coveredPage(tabId);
+    const { url, coverage } = await portalOfTab(tabId);
     if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
     const storeId = (await storeIdOfTab(tabId)) ?? defaultStoreId();
     test = begin({
@@ -356,12 +351,12 @@ async function finish(test: Running, stopped: string | undefined): Promise<void>
   clearInterval(test.ticker);
   const { aside } = test;
   const endedAt = Date.now();
-  const inPlace = !test.otherSession && stopped !== CLOSED ? await stillOnSite(aside) : false;
+  const inPlace = !test.otherSession && stopped !== CLOSED ? await stillOnSite(aside.tabId, new URL(aside.page).hostname) : false;
   try {
     if (aside.startedAt) {
       const probe = inPlace ? await probeTab(aside.tabId) : undefined;
       const coverage = await coverageOf(aside.site);
-      const { charter, status } = chooseCharter(aside.site, coverage?.bundled, await charterRecord(aside.site));
+      const { charter, status } = await chosenCharter({ site: aside.site, bundled: coverage?.bundled });
       const report = firstVisitReport({
         charter,
         status,
@@ -387,14 +382,6 @@ async function finish(test: Running, stopped: string | undefined): Promise<void>
   }
 }
 
-async function stillOnSite(aside: SetAside): Promise<boolean> {
-  try {
-    const tab = await browser.tabs.get(aside.tabId);
-    return hostOf(tab.url) === new URL(aside.page).hostname;
-  } catch {
-    return false;
-  }
-}
 
 
 /**
@@ -423,19 +410,9 @@ async function restore(test: Running, inPlace: boolean, startedAt: string): Prom
       else delete restored.leftover;
       restored.cookies = 0;
       restored.failed = [];
-      const nowSeconds = Date.now() / 1000;
-      for (const cookie of aside.cookies) {
-        if (!cookie.session && cookie.expirationDate !== undefined && cookie.expirationDate <= nowSeconds) {
-          restored.failed.push({ cookie: refOf(cookie), reason: 'arrivé à expiration pendant le test' });
-          continue;
-        }
-        try {
-          await setCookie(cookie, aside.scheme);
-          restored.cookies++;
-        } catch (error) {
-          restored.failed.push({ cookie: refOf(cookie), reason: reasonOf(error) });
-        }
-      }
+      const { done, failed } = await recreate(aside.cookies, aside.scheme, { nowSeconds: Date.now() / 1000, expired: 'arrivé à expiration pendant le test' });
+      restored.cookies = done.length;
+      restored.failed = failed.map(({ cookie, reason }) => ({ cookie: refOf(cookie), reason }));
       if (test.lastForeignChange < since || round === ROUNDS) break;
       await sleep(QUIET_MS);
     }
@@ -560,7 +537,7 @@ function statusOf(test: Running): FirstVisitStatus {
 /** What the popup shows for a tab: the test under way on it, or the latest report for its site. */
 export async function firstVisitStatus(tabId: number): Promise<FirstVisitStatus> {
   if (running?.aside.tabId === tabId && !running.ending) return statusOf(running);
-  const { coverage } = await coveredPage(tabId).catch(() => ({ coverage: undefined }));
+  const { coverage } = await portalOfTab(tabId).catch(() => ({ coverage: undefined }));
   const reports = await reportsItem.getValue();
   // The tab's own latest test (also when the visitor left the portal), or the latest of its site.
   const report = reports.find((r) => r.tabId === tabId) ?? (coverage && reports.find((r) => r.site === coverage.site));

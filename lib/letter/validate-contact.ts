@@ -4,7 +4,7 @@
  * addresses read on the portal's own origin, each of a bounded size.
  */
 import type { PageContactSearch } from '../page/contact';
-import type { DpoContact } from './contact';
+import type { DpoContact } from '../page/find-contact';
 import { PLAIN_ADDRESS } from './mailto';
 
 /** What the popup is told: whom to write to, if anyone, and where Témoin looked. */

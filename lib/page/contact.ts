@@ -7,7 +7,7 @@
  * page, measured before parsing. The search stops at the first page that gives an address.
  */
 import { guardCharterHtml } from '../charter/guard';
-import { findDpoContact, type DpoContact } from '../letter/contact';
+import { findDpoContact, type DpoContact } from './find-contact';
 import { fetchCharterPage, footerLinks, isPortalPageLink, MAX_LINKED_CANDIDATES } from './fetch-charter';
 
 /** Where Opendatasoft portals publish their privacy policy and terms. */

@@ -1,5 +1,5 @@
 import { frenchDayTime } from '../french/format';
-import type { CookieTimeline } from './model';
+import type { CookieTimeline } from '../cookies/timeline';
 
 /** The line a cookie's row shows: when it appeared, or that Témoin was not watching yet. */
 export function timelineLine(timeline: CookieTimeline): string {

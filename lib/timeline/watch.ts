@@ -4,7 +4,7 @@ import { burst } from '../cookies/burst';
 import { concernsSite } from '../cookies/scope';
 import { reasonOf } from '../french/errors';
 import { SESSION_BUDGET } from '../storage-budget';
-import { applyChange, emptyTimeline, withinBytes, type CookieChange, type Timeline } from './model';
+import { applyChange, emptyTimeline, withinBytes, type CookieChange, type Timeline } from '../cookies/timeline';
 
 /**
  * Kept in session storage: the timeline is about this browser session (a cookie's dates are

@@ -9,7 +9,7 @@ import { beginUndo } from '@/lib/actions/undo-log';
 import { undoLog, undoRecords, UNDO_KEY } from '@/lib/actions/undo-store';
 import { issyCharter } from '@/lib/charter/issy';
 import { bytesOf, headWithin, SESSION_BUDGET, SESSION_QUOTA_BYTES } from '@/lib/storage-budget';
-import { applyChange, emptyTimeline, withinBytes } from '@/lib/timeline/model';
+import { applyChange, emptyTimeline, withinBytes } from '@/lib/cookies/timeline';
 import { cookie, MemoryCookies, portalJar } from './support/memory-cookies';
 
 beforeEach(() => {

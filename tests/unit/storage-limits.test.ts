@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * What Témoin keeps of charters is bounded, so no other save can fail for lack of room; and a
  * save that fails all the same is told to the visitor, in French.
@@ -8,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { charterRecord, charterRecords, MAX_RECORD_CHARS, MAX_RECORDS_CHARS, recordReading } from '@/lib/charter/records';
-import { removePortal } from '@/lib/background/manage-portals';
+import { removePortal } from '@/lib/portals/manage';
 
 beforeEach(() => {
   fakeBrowser.reset();

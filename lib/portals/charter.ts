@@ -1,0 +1,25 @@
+import { chooseCharter } from '../charter/choose';
+import type { Charter } from '../charter/model';
+import { charterRecord } from '../charter/records';
+import type { Coverage } from './coverage';
+import { coverageOf } from './coverage';
+
+/** The charter a covered site is judged by now, and what it is (read, bundled copy, none); the record tells whether it is due. */
+export async function chosenCharter(coverage: Pick<Coverage, 'site' | 'bundled'>) {
+  const record = await charterRecord(coverage.site);
+  return { ...chooseCharter(coverage.site, coverage.bundled, record), record };
+}
+
+/**
+ * The charter clearing works from, manual or automatic. Without one read (a portal whose charter
+ * was never read), nothing is cleared: every cookie would look non-essential, `sessionid` included.
+ */
+export async function charterFor(site: string): Promise<Charter> {
+  const coverage = await coverageOf(site);
+  if (!coverage) throw new Error(`Témoin ne couvre pas ${site}.`);
+  const { charter, status } = await chosenCharter(coverage);
+  if (status.used === 'none') {
+    throw new Error(`La charte de ${site} n’a pas pu être lue (${status.why})\u00a0: Témoin ne supprime rien sans elle.`);
+  }
+  return charter;
+}

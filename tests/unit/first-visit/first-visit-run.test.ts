@@ -1,0 +1,234 @@
+/**
+ * The first-visit test as one transaction, against the in-memory jar: pages that write as they
+ * unload or on a timer, a background stopped mid-test, a browser closed mid-test, and the other
+ * commands asked while a test runs.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { issyCharter } from '@/lib/charter/issy';
+import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
+
+const PORTAL = 'https://data.issy.com/';
+const sorted = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));
+
+type Run = typeof import('@/lib/first-visit/run');
+let run: Run;
+/** The commands, loaded with the test's modules (a background's modules share one lock and queue). */
+let clearNonEssential: typeof import('@/lib/actions/clear').clearNonEssential;
+let previewClear: typeof import('@/lib/actions/clear').previewClear;
+let resetPreferences: typeof import('@/lib/actions/reset').resetPreferences;
+let undo: typeof import('@/lib/actions/undo').undo;
+let jar: MemoryCookies;
+/** The ids every page of the portal keeps in memory from its load, and writes again on a timer or as it goes. */
+let pages: Map<number, { id: string; timer?: ReturnType<typeof setInterval> }>;
+/** Whether the portal's pages run the tracker. */
+let tracker: boolean;
+
+/** A cookie written by a page, as the browser reports it to the background. */
+async function pageWrites(name: string, value: string) {
+  const written = cookie({ name, value, expirationDate: 1_800_000_000 });
+  await jar.set({ url: PORTAL, name, value, sameSite: 'lax', expirationDate: 1_800_000_000 });
+  run.firstVisitCookieChanged(written, false, false);
+}
+
+/**
+ * A tracker in each portal page: it reads `_pk_id` at load (or makes one), writes it every 20 ms,
+ * and once more a moment after the page is left (its `pagehide` write lands late).
+ */
+function watchPages() {
+  fakeBrowser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url === undefined || !tracker) return;
+    const page = pages.get(tabId);
+    if (page) {
+      clearInterval(page.timer);
+      pages.delete(tabId);
+      setTimeout(() => void pageWrites('_pk_id.1.a1b2', page.id), 100);
+    }
+    if (change.url.startsWith(PORTAL)) {
+      const id = jar.jar.find((c) => c.name === '_pk_id.1.a1b2')?.value ?? `id-${Math.random()}`;
+      const loaded: { id: string; timer?: ReturnType<typeof setInterval> } = { id };
+      loaded.timer = setInterval(() => void pageWrites('_pk_id.1.a1b2', loaded.id), 20);
+      pages.set(tabId, loaded);
+    }
+  });
+}
+
+async function openPortal(url = PORTAL): Promise<number> {
+  const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
+  await fakeBrowser.tabs.update(tab.id!, { url });
+  return tab.id!;
+}
+
+async function loadRun(): Promise<Run> {
+  return import('@/lib/first-visit/run');
+}
+
+beforeEach(async () => {
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  fakeBrowser.reset();
+  vi.resetModules();
+  jar = new MemoryCookies([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]).install();
+  // Pages cannot be scripted here: their storage is left alone (the end-to-end tests cover it).
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
+  // Every tab of the fake browser has loaded (it keeps no status of its own).
+  const get = fakeBrowser.tabs.get.bind(fakeBrowser.tabs);
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => {
+    const tab = await get(id);
+    if (!tab) throw new Error(`No tab with id: ${id}`);
+    return { ...tab, status: 'complete' };
+  }) as never);
+  pages = new Map();
+  tracker = true;
+  watchPages();
+  run = await loadRun();
+  ({ clearNonEssential, previewClear } = await import('@/lib/actions/clear'));
+  ({ resetPreferences } = await import('@/lib/actions/reset'));
+  ({ undo } = await import('@/lib/actions/undo'));
+});
+
+afterEach(() => {
+  for (const page of pages.values()) clearInterval(page.timer);
+  vi.clearAllTimers();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('a first-visit test', () => {
+  it('starts without the visitor’s id, though their page writes it as it unloads', async () => {
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 5);
+    await vi.advanceTimersByTimeAsync(300);
+    const during = jar.jar.filter((c) => c.name === '_pk_id.1.a1b2');
+    expect(during).toHaveLength(1);
+    expect(during[0]!.value).not.toBe('visitor-id');
+    await run.endFirstVisit();
+  });
+
+  it('puts the jar back exactly, though the test’s page writes its id as it unloads and on a timer', async () => {
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 5);
+    await vi.advanceTimersByTimeAsync(300);
+    await run.endFirstVisit();
+    // Long after the end, the pages loaded again write what they read: the visitor's own.
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sorted(jar.jar)).toEqual(before);
+    const [report] = await run.reportsItem.getValue();
+    expect(report!.restored.failed).toEqual([]);
+  });
+
+  it('leaves the visitor’s other portal tab unloaded during the test, and loads it again after', async () => {
+    const before = sorted(jar.jar);
+    const tested = await openPortal();
+    const other = await openPortal(`${PORTAL}explore/`);
+    await run.startFirstVisit(tested, 5);
+    expect((await fakeBrowser.tabs.get(other)).url).toBe('about:blank');
+    // A portal tab the visitor opens during the test reads the test's id, and keeps writing it.
+    const opened = await openPortal();
+    await vi.advanceTimersByTimeAsync(300);
+    await run.endFirstVisit();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await fakeBrowser.tabs.get(other)).url).toBe(`${PORTAL}explore/`);
+    expect((await fakeBrowser.tabs.get(opened)).url).toBe(PORTAL);
+    expect(sorted(jar.jar)).toEqual(before);
+  });
+
+  it('is put back by a background that starts again mid-test', async () => {
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 30);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(jar.jar.some((c) => c.value === 'sessionid-value')).toBe(false);
+    // The background stops: its memory and timers are gone; the browser's storage stays.
+    vi.clearAllTimers();
+    for (const page of pages.values()) page.timer = setInterval(() => void pageWrites('_pk_id.1.a1b2', page.id), 20);
+    vi.resetModules();
+    run = await loadRun();
+    await run.recoverFirstVisit();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(sorted(jar.jar)).toEqual(before);
+    expect(await run.setAsideItem.getValue()).toBeNull();
+    const [report] = await run.reportsItem.getValue();
+    expect(report!.stopped).toBe('le test a été interrompu');
+  });
+
+  it('is put back at the next start of a browser closed mid-test: session storage wiped, local storage kept', async () => {
+    jar.jar.push(cookie({ name: 'visitor_session', session: true, expirationDate: undefined }));
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 30);
+    await vi.advanceTimersByTimeAsync(300);
+    // Written on disk: lasting cookies only, values and all; nothing of the session.
+    const onDisk = await run.setAsideItem.getValue();
+    expect(onDisk!.cookies.map((c) => c.name)).toContain('sessionid');
+    expect(onDisk!.cookies.map((c) => c.name)).not.toContain('visitor_session');
+    // The browser closes: the background, the pages, session storage and session cookies go
+    // (the tab comes back with the browser's session, the test's cookies in its jar).
+    vi.clearAllTimers();
+    pages.clear();
+    await fakeBrowser.storage.session.clear();
+    jar.jar = jar.jar.filter((c) => !c.session);
+    vi.resetModules();
+    run = await loadRun();
+    await run.recoverFirstVisit();
+    const expected = sorted([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]);
+    expect(sorted(jar.jar)).toEqual(expected);
+    expect(await run.setAsideItem.getValue()).toBeNull();
+    const [report] = await run.reportsItem.getValue();
+    expect(report!.stopped).toBe('le navigateur a été fermé pendant le test');
+    expect(report!.restored.failed).toEqual([]);
+  });
+
+  it('refuses, in French, a clear, a reset or an undo on the portal while it runs, and loses nothing', async () => {
+    tracker = false;
+    const before = sorted(jar.jar);
+    const preview = await previewClear(issyCharter);
+    const cleared = await clearNonEssential(issyCharter, preview.toDelete.map((c) => c.id));
+    const afterClear = sorted(jar.jar);
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 30);
+    const refused = /^Un test de première visite est en cours sur data\.issy\.com\u00a0: Témoin ne touche pas/;
+    await expect(undo(cleared.undoId!)).rejects.toThrow(refused);
+    await expect(clearNonEssential(issyCharter, preview.toDelete.map((c) => c.id))).rejects.toThrow(refused);
+    await expect(resetPreferences(new URL(PORTAL), '0', tabId)).rejects.toThrow(refused);
+    await run.endFirstVisit();
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sorted(jar.jar)).toEqual(afterClear);
+    // The undo entry was kept: after the test, it restores what the clear removed.
+    const undone = await undo(cleared.undoId!);
+    expect(undone.failed).toEqual([]);
+    expect(sorted(jar.jar)).toEqual(before);
+  });
+
+  it('makes automatic clearing wait for its end, then clear the visitor’s own cookies', async () => {
+    tracker = false;
+    const { autoClear } = await import('@/lib/auto-clear/run');
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 30);
+    let cleared = false;
+    const clearing = autoClear('data.issy.com', '0', 'last-tab-closed').then((entry) => ((cleared = true), entry));
+    await vi.advanceTimersByTimeAsync(500);
+    expect(cleared).toBe(false);
+    await run.endFirstVisit();
+    const entry = await clearing;
+    expect(entry.error).toBeUndefined();
+    expect(entry.removed.map((c) => c.name).sort()).toEqual(['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'ods_embed']);
+    // What it removed was the visitor's: undo gives back the visitor's own id.
+    await undo(entry.undoId!);
+    expect(jar.jar.find((c) => c.name === '_pk_id.1.a1b2')?.value).toBe('visitor-id');
+  });
+
+  it('leaves a cookie at a path Chromium cannot address where it is, and says so, rather than duplicate it', async () => {
+    tracker = false;
+    jar.jar.push(cookie({ name: 'odd', path: '/a b' }), cookie({ name: 'accent', path: '/é' }));
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 5);
+    expect(jar.jar.filter((c) => c.name === 'odd' || c.name === 'accent')).toHaveLength(2);
+    await run.endFirstVisit();
+    expect(sorted(jar.jar)).toEqual(before);
+    const [report] = await run.reportsItem.getValue();
+    expect(report!.restored.untouched!.map((c) => c.path).sort()).toEqual(['/a b', '/é']);
+    expect(report!.restored.failed).toEqual([]);
+  });
+});
