@@ -84,3 +84,15 @@ describe('why an action can no longer be undone', () => {
     await expect(undo(older)).rejects.toThrow(/^Cette action ne peut plus être annulée\.$/);
   });
 });
+
+describe('why an action can no longer be undone, with several sites', () => {
+  it('speaks of the browser closed for a site’s latest action, even when another site acted since', async () => {
+    const ville = { ...issyCharter, site: 'opendata.ville-exemple.fr' };
+    jar.jar.push(cookie({ name: '_ga', domain: '.ville-exemple.fr', hostOnly: false }));
+    const { undoId } = await clear(['_ga']);
+    const preview = await previewClear(ville);
+    await clearNonEssential(ville, preview.toDelete.filter((c) => c.cookie.name === '_ga').map((c) => c.id));
+    await fakeBrowser.storage.session.clear();
+    await expect(undo(undoId!)).rejects.toThrow('le navigateur a été fermé depuis');
+  });
+});
