@@ -34,7 +34,10 @@ export default {
   thresholds: { high: 90, low: 80, break: null },
   // This machine has two cores; STRYKER_CONCURRENCY=1 leaves one to the rest.
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
-  timeoutMS: 20_000,
+  // A mutant that loops is stopped by its hit count (100 times the calls of the first run), not
+  // by the clock: on a busy machine, vitest setting up six test files may take minutes, and a
+  // short timeout there counts as killed a mutant no test noticed.
+  timeoutMS: Number(process.env.STRYKER_TIMEOUT_MS ?? 300_000),
   // The first run of the whole related suite, instrumented, on a busy machine.
   dryRunTimeoutMinutes: 40,
   // A mutant in a module-level constant would need every test file run afresh for each: left out.
