@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
 import { clearNonEssential, previewClear } from '@/lib/actions/clear';
 import { undo } from '@/lib/actions/undo';
-import { cookie, MemoryCookies, portalJar } from './support/memory-cookies';
+import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 
 let jar: MemoryCookies;
 beforeEach(() => {

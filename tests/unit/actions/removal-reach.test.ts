@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { touchedBy } from '@/lib/actions/removal';
-import { cookie } from './support/memory-cookies';
+import { cookie } from '../support/memory-cookies';
 
 const target = cookie({ name: 't', domain: 'data.issy.com', path: '/explore' });
 

@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { undoLog, undoRecords, UNDO_DEPTH } from '@/lib/actions/undo-store';
 import { beginUndo, findUndo, forgetStore, latestUndo, lostUndo, updateUndo } from '@/lib/actions/undo-log';
 import { cookieKey } from '@/lib/cookies/model';
-import { cookie } from './support/memory-cookies';
+import { cookie } from '../support/memory-cookies';
 
 const ga = cookie({ name: '_ga', domain: '.issy.com', hostOnly: false });
 const hj = cookie({ name: '_hjSessionUser_3141' });
