@@ -10,7 +10,7 @@ import { onCookiesChanged } from '@/lib/cookies/jar';
 import { burst } from '@/lib/cookies/burst';
 import type { StoredCookie } from '@/lib/cookies/model';
 import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
-import { queued } from '@/lib/actions/queue';
+import { queued, queueIdle } from '@/lib/actions/queue';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/actions/undo-log';
 import { pruneWithdrawn, watchCoverage } from '@/lib/background/coverage';
@@ -58,8 +58,9 @@ export default defineBackground(() => {
     // A covered portal's charter is read again when due, in the page that loaded (lib/background/charter-reading.ts).
     if (change.status === 'complete') void readCharterIfDue(tabId, tab.url).catch(() => {});
   });
-  // Cookies change in bursts: one count per burst, for the sites the burst concerns.
-  const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed));
+  // Cookies change in bursts: one count per burst, for the sites the burst concerns; a command
+  // removing or restoring cookies one by one is one burst, counted once it is over.
+  const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed), queueIdle);
   const timeline = cookieTimeline();
   onCookiesChanged((cookie, removed, cause) => {
     siteCookies.changed(cookie, removed); // keeps the copy current (lib/background/cookie-copy.ts)

@@ -7,6 +7,7 @@ import { readSiteCookies } from '../cookies/read-site';
 import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
 import { clearNonEssential, previewClear } from '../actions/clear';
+import { queueIdle } from '../actions/queue';
 import type { Handlers } from '../protocol';
 import { coverageOf, coveredPortals } from './coverage';
 import { resetPreferences } from '../actions/reset';
@@ -66,7 +67,13 @@ function storeFor(storeId: string | undefined, sender?: Browser.runtime.MessageS
  * message of the protocol, taking its data and answering its result (checked by `satisfies`).
  */
 export const handlers = {
-  getReport,
+  // Asked while a command removes or restores cookies one by one (a page refreshes at each
+  // change), the report and the clearing state wait for its end: computed meanwhile, they would
+  // hold the background up and be out of date at once.
+  async getReport(request) {
+    await queueIdle();
+    return getReport(request);
+  },
   addPortal,
   removePortal,
 
@@ -103,6 +110,7 @@ export const handlers = {
   getCookieStores: (_, sender) => storesFor(privateSender(sender)),
 
   async getClearState({ site, storeId }, sender) {
+    await queueIdle();
     const store = storeFor(storeId, sender);
     const charter = await charterForClearing(site);
     const [preview, last, gone] = await Promise.all([

@@ -1,3 +1,4 @@
+import { queueIdle } from '../actions/queue';
 import { coveredDomains } from './coverage';
 import { timelineItem, timelineWatch, type TimelineWatch } from '../timeline/watch';
 
@@ -10,5 +11,6 @@ export function cookieTimeline(): TimelineWatch {
     save: (timeline) => timelineItem.setValue(timeline),
     domains: coveredDomains,
     now: () => Date.now(),
+    idle: queueIdle,
   }));
 }
