@@ -89,7 +89,7 @@ describe('the undo log', () => {
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('Session storage quota bytes exceeded. Values were not stored.'));
     const preview = await previewClear(issyCharter);
     await expect(clearNonEssential(issyCharter, preview.toDelete.map((c) => c.id))).rejects.toThrow(
-      /^Le navigateur n’a pas pu enregistrer de quoi annuler \(L’espace de stockage de Témoin est plein\.\)\.$/,
+      /^Le navigateur n’a pas pu enregistrer de quoi annuler\u00a0: l’espace de stockage de Témoin est plein\.$/,
     );
     expect(jar.jar).toEqual(before);
   });
