@@ -123,7 +123,7 @@ export const handlers = {
       ...(last && {
         lastClear: { id: last.id, at: last.at, count: last.cookies.length, ...(last.interrupted && { interrupted: true }) },
       }),
-      ...(gone && { undoGone: { at: gone.at, count: gone.count } }),
+      ...(gone && { undoGone: { at: gone.at, count: gone.count, ...(gone.givenUp && { givenUp: true }) } }),
     };
   },
 
