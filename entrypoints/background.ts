@@ -10,7 +10,7 @@ import { onCookiesChanged } from '@/lib/cookies/jar';
 import { burst } from '@/lib/cookies/burst';
 import type { StoredCookie } from '@/lib/cookies/model';
 import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
-import { queued } from '@/lib/actions/queue';
+import { queued, queueIdle } from '@/lib/actions/queue';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/actions/undo-log';
 import { pruneWithdrawn, watchCoverage } from '@/lib/portals/coverage';
@@ -60,13 +60,14 @@ export default defineBackground(() => {
     // A covered portal's charter is read again when due, in the page that loaded (lib/background/charter-reading.ts).
     if (change.status === 'complete') void readCharterIfDue(tabId, tab.url).catch(() => {});
   });
-  // Cookies change in bursts: one count per burst, for the sites the burst concerns.
-  const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed));
+  // Cookies change in bursts: one count per burst, for the sites the burst concerns; a command
+  // removing or restoring cookies one by one is one burst, counted once it is over.
+  const badges = burst(300, (changed: StoredCookie[]) => void updateBadges(changed), queueIdle);
   // The pages learn of changes from the background alone (lib/changes.ts): each burst of the
-  // site's changes; Témoin's own, once each is over (a page's command: lib/background/handlers.ts;
-  // an automatic clearing, written in its journal; a first-visit test setting cookies aside or
-  // putting them back).
-  const pages = burst(300, (changed: StoredCookie[]) => void signalChanges(changed));
+  // site's changes, once any command under way is over; Témoin's own, once each is over (a page's
+  // command: lib/background/handlers.ts; an automatic clearing, written in its journal; a
+  // first-visit test setting cookies aside or putting them back).
+  const pages = burst(300, (changed: StoredCookie[]) => void signalChanges(changed), queueIdle);
   journalItem.watch(() => void signalChanges(null));
   setAsideItem.watch(() => void signalChanges(null));
   const timeline = cookieTimeline();

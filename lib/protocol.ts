@@ -27,7 +27,7 @@ export type ReportResult = (
       pageRead: boolean;
       resetUndo?: { id: string; at: string };
       /** The latest reset, when it can no longer be undone: the browser was closed since. */
-      resetUndoGone?: { at: string };
+      resetUndoGone?: { at: string; givenUp?: boolean };
     }
   /** `portal` when the page is an Opendatasoft portal Témoin may analyse, with the permission to ask. */
   | { state: 'not-covered'; host: string | null; portal?: { permission: string } }
@@ -42,7 +42,7 @@ export interface ClearState {
   /** The latest clearing in this store that can be undone; `interrupted` when it was cut short. */
   lastClear?: { id: string; at: string; count: number; interrupted?: boolean };
   /** The latest clearing, when it can no longer be undone: the browser was closed since. */
-  undoGone?: { at: string; count: number };
+  undoGone?: { at: string; count: number; givenUp?: boolean };
 }
 
 /**

@@ -15,3 +15,15 @@ export function queued<T>(command: () => Promise<T>): Promise<T> {
   tail = run.catch(() => {});
   return run;
 }
+
+/**
+ * Resolves once no command is queued or running (at once when none is). What follows each
+ * cookie change (a count, a write of the timeline) waits for it: a clearing of 150 cookies
+ * would otherwise recount and rewrite after each removal, each time slowing the next.
+ */
+export async function queueIdle(): Promise<void> {
+  for (let seen = tail; ; seen = tail) {
+    await seen;
+    if (seen === tail) return;
+  }
+}

@@ -44,11 +44,20 @@ export async function beginUndo(
   }
   const before = await undoLog.getValue();
   const log = headWithin(UNDO_KEY, [recorded, ...before].slice(0, UNDO_DEPTH), SESSION_BUDGET.undo);
-  await written(undoLog.setValue(log), 'de quoi annuler');
-  // An action whose undo gave its room up can no longer be undone: its record goes with it.
   const live = new Set(log.map((entry) => entry.id));
+  // An action still under way (left by a stopped background, not yet made true to the jar) holds
+  // the only copy of what it may have removed: it never gives its room up.
+  if (before.some((entry) => entry.pending && !live.has(entry.id))) {
+    throw new Error(
+      'Une action précédente de Témoin n’a pas encore été vérifiée, et la place qu’occupe son annulation ne peut pas être libérée : rien n’a été supprimé. Réessayez dans un instant.',
+    );
+  }
+  await written(undoLog.setValue(log), 'de quoi annuler');
+  // An action whose undo gave its room up can no longer be undone: its record says why.
   const dropped = new Set(before.map((entry) => entry.id).filter((id) => !live.has(id)));
-  const records = [recordOf(recorded, asked.length), ...(await undoRecords.getValue())].filter((record) => !dropped.has(record.id));
+  const records = [recordOf(recorded, asked.length), ...(await undoRecords.getValue())].map((record) =>
+    dropped.has(record.id) ? { ...record, givenUp: true } : record,
+  );
   await written(undoRecords.setValue(records.slice(0, UNDO_DEPTH)), 'la liste des actions');
   return recorded;
 }

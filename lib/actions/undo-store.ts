@@ -54,6 +54,8 @@ export interface UndoRecord {
   at: string;
   storeId: string;
   count: number;
+  /** Its undo gave its room up to more recent actions (the visitor is told so). */
+  givenUp?: boolean;
 }
 
 export const undoRecords = storage.defineItem<UndoRecord[]>('local:undo-records', {

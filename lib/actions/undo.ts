@@ -9,10 +9,12 @@ import { undoRecords, type UndoEntry } from './undo-store';
 import { findUndo, lostUndo, updateUndo } from './undo-log';
 import { assertNoFirstVisit } from './first-visit-lock';
 import { recreate } from './recreate';
+import { undoGoneReason } from './undo-gone';
 
 /** Why an action cannot be undone any more. */
 async function whyNot(id: string): Promise<string> {
   const record = (await undoRecords.getValue()).find((r) => r.id === id);
+  if (record?.givenUp) return `Cette action ne peut plus être annulée\u00a0: ${undoGoneReason(record)}.`;
   return record && (await lostUndo(record.site, record.kind, record.storeId))?.id === id
     ? 'Cette action ne peut plus être annulée\u00a0: le navigateur a été fermé depuis, et les cookies supprimés avec la session.'
     : 'Cette action ne peut plus être annulée.';

@@ -85,7 +85,7 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
       ...(charterError && { charterError }),
       pageRead: probe !== undefined,
       ...(undo && { resetUndo: { id: undo.id, at: undo.at } }),
-      ...(gone && { resetUndoGone: { at: gone.at } }),
+      ...(gone && { resetUndoGone: { at: gone.at, ...(gone.givenUp && { givenUp: true }) } }),
     };
   } catch (error) {
     return { state: 'error', message: reasonOf(error) };

@@ -4,6 +4,7 @@ import { storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId, isPrivateStore, storesFor } from '../cookies/stores';
 import { readSiteCookies } from '../cookies/read-site';
 import { clearNonEssential, previewClear } from '../actions/clear';
+import { queueIdle } from '../actions/queue';
 import type { Handlers } from '../protocol';
 import { coveredPortals } from '../portals/coverage';
 import { charterFor } from '../portals/charter';
@@ -56,7 +57,13 @@ function storeFor(storeId: string | undefined, sender?: Browser.runtime.MessageS
  * message of the protocol, taking its data and answering its result (checked by `satisfies`).
  */
 export const handlers = {
-  getReport,
+  // Asked while a command removes or restores cookies one by one (a page refreshes at each
+  // change), the report and the clearing state wait for its end: computed meanwhile, they would
+  // hold the background up and be out of date at once.
+  async getReport(request) {
+    await queueIdle();
+    return getReport(request);
+  },
   addPortal,
   removePortal,
 
@@ -93,6 +100,7 @@ export const handlers = {
   getCookieStores: (_, sender) => storesFor(privateSender(sender)),
 
   async getClearState({ site, storeId }, sender) {
+    await queueIdle();
     const store = storeFor(storeId, sender);
     const charter = await charterFor(site);
     const [preview, last, gone] = await Promise.all([
@@ -105,7 +113,7 @@ export const handlers = {
       ...(last && {
         lastClear: { id: last.id, at: last.at, count: last.cookies.length, ...(last.interrupted && { interrupted: true }) },
       }),
-      ...(gone && { undoGone: { at: gone.at, count: gone.count } }),
+      ...(gone && { undoGone: { at: gone.at, count: gone.count, ...(gone.givenUp && { givenUp: true }) } }),
     };
   },
 

@@ -6,7 +6,7 @@ import { stripCss, stripFigure, stripOf } from '../timeline/strip';
 import type { ExportedFile } from '../export/file';
 import { firstVisitFileName } from '../export/names';
 import type { FirstVisitReport } from './model';
-import { restoredSentences, verdictOf } from './shown';
+import { reportSentences, restoredSentences, verdictOf } from './shown';
 
 /** One thing the portal set before any choice: a cookie or a storage key, never a value. */
 interface Row {
@@ -127,7 +127,7 @@ ${testFigure(report)}
 <tbody>
 ${rows}
 </tbody></table>
-<p>${restoredSentences(report.restored).map(escape).join(' ')}</p>
+<p>${[...restoredSentences(report.restored), ...reportSentences(report)].map(escape).join(' ')}</p>
 <p><small>Établi par Témoin. Un constat est une information, pas une accusation.</small></p>
 </body></html>
 `;

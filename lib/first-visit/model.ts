@@ -9,6 +9,7 @@ import type { ClassifiedCookie, StorageItem } from '../audit/classify';
 import type { CookieRef } from '../actions/result';
 import type { CookieFacts, StoredCookie } from '../cookies/model';
 import { cookieKey } from '../cookies/model';
+import { jsonBytes } from '../storage-budget';
 import { buildReport, type Report } from '../audit/report';
 import type { Timeline } from '../cookies/timeline';
 import type { StorageEntries } from '../page/storage';
@@ -42,6 +43,11 @@ export interface SetAside {
   unloaded: { tabId: number; url: string }[];
   /** Cookies left where they are during the test: this browser cannot remove and recreate them exactly. */
   untouched: CookieRef[];
+  /**
+   * The visitor's cookies have begun to be removed (their copy was written first): the end
+   * recreates them. Until then, the end touches no cookie.
+   */
+  swapped?: boolean;
 }
 
 /** What a test's end put back, and what it could not: the report says exactly this. */
@@ -87,6 +93,10 @@ export interface FirstVisitReport {
   storage: StorageItem[];
   /** The visitor's cookies and storage put back. */
   restored: Restored;
+  /** How many cookies and storage keys the report leaves out, to fit in the room Témoin keeps for it. */
+  leftOut?: { cookies: number; storage: number };
+  /** Why the browser did not keep the report (a sentence): it lasts only as long as the background. */
+  notSaved?: string;
 }
 
 export interface ReportInput {
@@ -152,3 +162,30 @@ export function firstVisitReport(input: ReportInput): Omit<FirstVisitReport, 're
   };
 }
 
+
+/**
+ * The report cut to `maxBytes` as JSON: the cookies and storage keys that fit are kept in
+ * order, and the report counts those it leaves out. A page that sets 1,200 cookies with names
+ * of 3,000 characters would otherwise fill the room every report shares.
+ */
+export function reportWithin(report: FirstVisitReport, maxBytes: number): FirstVisitReport {
+  if (jsonBytes(report) <= maxBytes) return report;
+  const leftOut = { cookies: report.cookies.length + (report.leftOut?.cookies ?? 0), storage: report.storage.length + (report.leftOut?.storage ?? 0) };
+  // Room for the counts at their largest (each only goes down).
+  let used = jsonBytes({ ...report, cookies: [], storage: [], leftOut });
+  const take = <T>(items: T[]): T[] => {
+    const kept: T[] = [];
+    for (const item of items) {
+      const more = jsonBytes(item) + 1;
+      if (used + more > maxBytes) break;
+      used += more;
+      kept.push(item);
+    }
+    return kept;
+  };
+  const cookies = take(report.cookies);
+  const storage = take(report.storage);
+  leftOut.cookies -= cookies.length;
+  leftOut.storage -= storage.length;
+  return { ...report, cookies, storage, leftOut };
+}

@@ -23,7 +23,8 @@ import { cookieTimeline } from '../timeline/cookie-timeline';
 import { queued } from '../actions/queue';
 import { holdForFirstVisit, recoveringFirstVisit } from '../actions/first-visit-lock';
 import { refOf, type CookieRef } from '../actions/result';
-import { reasonOf } from '../french/errors';
+import { reasonOf, written } from '../french/errors';
+import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import { bareDomain, cookieKey, withoutValue, type StoredCookie } from '../cookies/model';
 import { addressable, storeIdOfTab } from '../cookies/jar';
 import { defaultStoreId } from '../cookies/stores';
@@ -37,7 +38,7 @@ import { removeCookies } from '../actions/removal';
 import { recreate } from '../actions/recreate';
 import { registrableDomain } from '../cookies/site';
 import { probeTab, putSessionStorageInTab, putStorageInTab, takeStorageInTab } from '../page/inject';
-import { firstVisitReport, type FirstVisitReport, type Observed, type Restored, type SetAside } from './model';
+import { firstVisitReport, reportWithin, type FirstVisitReport, type Observed, type Restored, type SetAside } from './model';
 import { DURATIONS } from './shown';
 
 /**
@@ -131,15 +132,40 @@ function begin(aside: SetAside): Running {
   return running;
 }
 
-/** Writes what is set aside: session cookies and sessionStorage for the session only, the rest on disk. */
+/** The two copies `keep` writes: session cookies and sessionStorage for the session only, the rest on disk. */
+function copiesOf(aside: SetAside) {
+  return {
+    session: { id: aside.id, cookies: aside.cookies.filter((c) => c.session), entries: aside.storage.session },
+    disk: {
+      ...aside,
+      cookies: aside.cookies.filter((c) => !c.session),
+      storage: { local: aside.storage.local, session: [] },
+      sessionKeys: aside.storage.session.length,
+    },
+  };
+}
+
+/** Bytes of what `keep` would write for `aside`, both copies together. */
+function asideBytes(aside: SetAside): number {
+  const { session, disk } = copiesOf(aside);
+  return bytesOf('first-visit-session', session) + bytesOf('first-visit', disk);
+}
+
+/** Refuses, before anything changes, a copy larger than its share of Témoin's room. */
+function assertFits(aside: SetAside): void {
+  const bytes = asideBytes(aside);
+  if (bytes <= SESSION_BUDGET.firstVisit) return;
+  throw new Error(
+    `Vos cookies et le stockage de ce portail sont trop volumineux pour que Témoin les mette de côté le temps du test (${Math.ceil(bytes / 1024)}\u00a0Ko, au plus ${SESSION_BUDGET.firstVisit / 1024}\u00a0Ko)\u00a0: le test n’a pas commencé, et rien n’a été changé.`,
+  );
+}
+
+/** Writes what is set aside, within its share; a write the browser refuses is a French sentence. */
 async function keep(aside: SetAside): Promise<void> {
-  await asideSessionItem.setValue({ id: aside.id, cookies: aside.cookies.filter((c) => c.session), entries: aside.storage.session });
-  await setAsideItem.setValue({
-    ...aside,
-    cookies: aside.cookies.filter((c) => !c.session),
-    storage: { local: aside.storage.local, session: [] },
-    sessionKeys: aside.storage.session.length,
-  });
+  assertFits(aside);
+  const { session, disk } = copiesOf(aside);
+  await written(asideSessionItem.setValue(session), 'la copie de vos cookies mise de côté');
+  await written(setAsideItem.setValue(disk), 'la copie de vos cookies mise de côté');
 }
 
 async function forget(): Promise<void> {
@@ -195,6 +221,8 @@ export async function startFirstVisit(tabId: number, seconds: number): Promise<F
 async function prepare(test: Running): Promise<void> {
   const { aside } = test;
   const url = new URL(aside.page);
+  // Too large to be set aside, the visitor's jar is refused before anything is taken or left.
+  assertFits({ ...aside, cookies: (await readSiteCookies(url, aside.storeId)).filter((c) => addressable(c.path)) });
   const taken = await takeStorageInTab(aside.tabId);
   if (taken) {
     aside.storage = taken;
@@ -215,8 +243,16 @@ async function prepare(test: Running): Promise<void> {
       aside.untouched = [...new Map([...aside.untouched, ...untouched].map((c) => [refKey(c), c])).values()];
       const targets = present.filter((c) => addressable(c.path));
       aside.cookies = newest(aside.cookies, targets);
-      // Written before anything is removed: the only copy of the visitor's cookies.
-      await keep(aside);
+      // Written before anything is removed: the only copy of the visitor's cookies. Until it is,
+      // the end of the test touches no cookie.
+      const swapped = aside.swapped;
+      aside.swapped = true;
+      try {
+        await keep(aside);
+      } catch (error) {
+        aside.swapped = swapped;
+        throw error;
+      }
       const jar = await readDomainCookies(url, aside.storeId);
       const { removed } = await removeCookies(targets, jar, () => readDomainCookies(url, aside.storeId), aside.scheme);
       // What the removals took along (another subdomain's cookie of the same name) is put back too.
@@ -368,7 +404,7 @@ async function finish(test: Running, stopped: string | undefined): Promise<void>
         ...(stopped && { stopped }),
       });
       const restored = await restore(test, inPlace, report.startedAt);
-      await reportsItem.setValue([{ ...report, restored }, ...(await reportsItem.getValue())].slice(0, KEPT_REPORTS));
+      await saveReport({ ...report, restored });
     } else if (aside.cookies.length || aside.storageTaken || aside.unloaded.length) {
       await restore(test, inPlace, ''); // stopped before the first visit: what was set aside comes back
     } else {
@@ -382,6 +418,25 @@ async function finish(test: Running, stopped: string | undefined): Promise<void>
   }
 }
 
+/** A report the browser would not keep, shown as long as the background lives. */
+let unsaved: FirstVisitReport | undefined;
+
+/**
+ * Keeps the report, cut to its share of Témoin's room (it says what it leaves out), before the
+ * older ones, which give up theirs first. A write the browser refuses all the same is said in
+ * the report, which stays in memory.
+ */
+async function saveReport(report: FirstVisitReport): Promise<void> {
+  const share = SESSION_BUDGET.firstVisitReports;
+  const fitted = reportWithin(report, share - bytesOf('first-visit-reports', []) - 1);
+  unsaved = undefined;
+  try {
+    const older = await reportsItem.getValue();
+    await written(reportsItem.setValue(headWithin('first-visit-reports', [fitted, ...older].slice(0, KEPT_REPORTS), share)), 'le rapport du test');
+  } catch (error) {
+    unsaved = { ...fitted, notSaved: `${reasonOf(error)} Ce rapport disparaîtra quand Témoin s’arrêtera.` };
+  }
+}
 
 
 /**
@@ -395,6 +450,12 @@ async function restore(test: Running, inPlace: boolean, startedAt: string): Prom
   const restored: Restored = { cookies: 0, failed: [], storage: true };
   if (aside.untouched.length) restored.untouched = aside.untouched;
   if (aside.storageTaken) Object.assign(restored, await restoreStorage(test, inPlace, startedAt));
+  if (!aside.swapped) {
+    // Stopped before any of the visitor's cookies was removed: they are all where they were.
+    await forget();
+    if (!test.otherSession) await reload(new Map(aside.unloaded.map((page) => [page.tabId, page.url])));
+    return restored;
+  }
   const open = await portalPages(aside);
   await unload(open, url.hostname);
   await settle(test);
@@ -538,7 +599,8 @@ function statusOf(test: Running): FirstVisitStatus {
 export async function firstVisitStatus(tabId: number): Promise<FirstVisitStatus> {
   if (running?.aside.tabId === tabId && !running.ending) return statusOf(running);
   const { coverage } = await portalOfTab(tabId).catch(() => ({ coverage: undefined }));
-  const reports = await reportsItem.getValue();
+  const reports = await reportsItem.getValue().catch((): FirstVisitReport[] => []);
+  if (unsaved) reports.unshift(unsaved);
   // The tab's own latest test (also when the visitor left the portal), or the latest of its site.
   const report = reports.find((r) => r.tabId === tabId) ?? (coverage && reports.find((r) => r.site === coverage.site));
   return {

@@ -4,7 +4,7 @@
  */
 import type { ClassifiedCookie } from '../audit/classify';
 import type { CookieRef } from '../actions/result';
-import type { Restored } from './model';
+import type { FirstVisitReport, Restored } from './model';
 import { NBSP } from '../french/format';
 
 /** How long a test watches, in seconds. */
@@ -49,5 +49,24 @@ export function restoredSentences(r: Restored): string[] {
   }
   if (r.storageNote) sentences.push(r.storageNote);
   else if (!r.storage) sentences.push('Le stockage de la page n’a pas pu être remis en place.');
+  return sentences;
+}
+
+/** How many cookies the portal set before any choice, those the report left out included. */
+export function cookiesSet(report: Pick<FirstVisitReport, 'cookies' | 'leftOut'>): number {
+  return report.cookies.length + (report.leftOut?.cookies ?? 0);
+}
+
+/** What the report itself leaves out or could not keep, in sentences. */
+export function reportSentences(report: Pick<FirstVisitReport, 'cookies' | 'storage' | 'leftOut' | 'notSaved'>): string[] {
+  const sentences: string[] = [];
+  const out = report.leftOut;
+  if (out && (out.cookies || out.storage)) {
+    const parts: string[] = [];
+    if (out.cookies) parts.push(`${report.cookies.length} des ${report.cookies.length + out.cookies} cookies déposés y figurent, ${out.cookies === 1 ? 'l’autre n’y est pas' : `les ${out.cookies} autres n’y sont pas`}`);
+    if (out.storage) parts.push(`${report.storage.length} des ${report.storage.length + out.storage} clés de stockage y figurent, ${out.storage === 1 ? 'l’autre n’y est pas' : `les ${out.storage} autres n’y sont pas`}`);
+    sentences.push(`Rapport abrégé pour tenir dans la place que Témoin lui réserve${NBSP}: ${parts.join(`${NBSP}; `)}.`);
+  }
+  if (report.notSaved) sentences.push(report.notSaved);
   return sentences;
 }

@@ -51,6 +51,9 @@ export async function written<T>(write: Promise<T>, what: string): Promise<T> {
   try {
     return await write;
   } catch (error) {
-    throw new Error(`Le navigateur n’a pas pu enregistrer ${what} (${reasonOf(error)}).`);
+    // « … ${what} : l’espace de stockage de Témoin est plein. »: the reason goes on the same sentence.
+    const reason = reasonOf(error).replace(/\.$/, '');
+    const joined = /^\p{Lu}(?!\p{Lu})/u.test(reason) ? reason[0]!.toLowerCase() + reason.slice(1) : reason;
+    throw new Error(`Le navigateur n’a pas pu enregistrer ${what}\u00a0: ${joined}.`);
   }
 }

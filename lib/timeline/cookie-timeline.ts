@@ -1,3 +1,4 @@
+import { queueIdle } from '../actions/queue';
 import { coveredDomains } from '../portals/coverage';
 import { timelineItem, timelineWatch, type TimelineWatch } from './watch';
 
@@ -10,5 +11,6 @@ export function cookieTimeline(): TimelineWatch {
     save: (timeline) => timelineItem.setValue(timeline),
     domains: coveredDomains,
     now: () => Date.now(),
+    idle: queueIdle,
   }));
 }

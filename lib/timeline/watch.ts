@@ -18,6 +18,8 @@ interface Io {
   /** The registrable domains of the covered sites: only their cookies are noted. */
   domains(): Promise<string[]>;
   now(): number;
+  /** Resolves when no command is changing cookies: a write waits for it (lib/actions/queue.ts). */
+  idle?(): Promise<void>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function timelineWatch(io: Io, saveDelayMs = 250, maxBytes: number = SESS
       }
     }
   }
-  const writes = burst(saveDelayMs, () => void write());
+  const writes = burst(saveDelayMs, () => void write(), io.idle);
   const save = () => writes.add();
 
   function apply(change: CookieChange) {

@@ -1,5 +1,5 @@
 import type { FirstVisitStatus } from '../first-visit/run';
-import { DEFAULT_DURATION, restoredSentences } from '../first-visit/shown';
+import { cookiesSet, DEFAULT_DURATION, reportSentences, restoredSentences } from '../first-visit/shown';
 import { plural } from '../french/format';
 import { sendMessage } from '../protocol';
 import { announce } from './live-region.svelte';
@@ -31,8 +31,8 @@ export class FirstVisitControl {
       const report = this.status.report;
       if (wasRunning && !this.status.running && report) {
         announce(
-          `Test de première visite terminé : ${plural(report.cookies.length, 'cookie déposé', 'cookies déposés')} avant tout choix. ` +
-            restoredSentences(report.restored).join(' '),
+          `Test de première visite terminé : ${plural(cookiesSet(report), 'cookie déposé', 'cookies déposés')} avant tout choix. ` +
+            [...restoredSentences(report.restored), ...reportSentences(report)].join(' '),
         );
       }
     } catch {

@@ -1,13 +1,14 @@
 /**
  * Automatic clearing as a real browser runs it: the service worker stopped when idle and started
- * again by the close, a window closing with several portal tabs, tabs opened together. Chromium
- * only: it is the one engine whose worker a test can stop (see service-worker.ts).
+ * again by the close, a window closing with several portal tabs, tabs opened together. Chromium's
+ * worker is stopped through the debugging protocol (see service-worker.ts); Firefox MV3's event
+ * page is suspended by Firefox itself, after the idle delay its preference sets.
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JournalEntry } from '@/lib/auto-clear/settings';
 import { launchChromium } from './chromium';
-import { built } from './engines';
+import { built, engines } from './engines';
 import { allCookies } from './harness';
 import { useSession } from './session';
 import { workerControl } from './service-worker';
@@ -115,5 +116,51 @@ describe('automatic clearing in chromium, as the browser runs it', () => {
     await session.control.evaluate((id) => chrome.tabs.remove(id), tabIds[3]!);
     expect(await clearedJar(session.control)).toEqual(NECESSARY);
     expect(await journal(session.control, before + 1)).toHaveLength(before + 1);
+  });
+});
+
+/**
+ * Whether Firefox's event page is running, asked from a page of the extension that never talks to
+ * it (accessibility.html): a page that sends messages would keep it awake.
+ */
+const backgroundRunning = (page: Page) =>
+  page.evaluate(() => ((globalThis as any).browser.extension.getViews() as Window[]).some((view) => view.location.pathname.includes('background')));
+
+describe.each(engines.filter(([name]) => name === 'firefox-mv3'))('automatic clearing in %s, the event page suspended', (_, launch) => {
+  // Suspended after one idle second rather than thirty.
+  const session = useSession(launch, { prefs: { 'extensions.background.idle.timeout': 1000 } });
+  let quiet: Page;
+
+  beforeAll(async () => {
+    const { control, browser } = session;
+    await (await browser.openPage('https://data.issy.com/?consent=1')).close();
+    await control.evaluate(async () => {
+      await chrome.storage.local.set({
+        'auto-clear-grace-ms-for-tests': 300,
+        'auto-clear': { 'data.issy.com': { onLastTabClosed: true, atStartup: false } },
+      });
+    });
+    quiet = await browser.openExtensionPage('accessibility.html');
+    // The options page asks the background for its journal every two seconds.
+    await control.close();
+  });
+
+  it('clears when the close of the portal’s last tab is what wakes the suspended event page, and journals it', async () => {
+    const portal = await session.browser.openPage('https://data.issy.com/');
+    expect(await names(quiet)).toEqual([...CLEARED, ...NECESSARY].sort());
+    // The event page runs (the tab's load woke it), as the page can tell.
+    expect(await backgroundRunning(quiet)).toBe(true);
+    let running = true;
+    for (let i = 0; i < 300 && running; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      running = await backgroundRunning(quiet);
+    }
+    expect(running).toBe(false);
+    await portal.close();
+    expect(await clearedJar(quiet)).toEqual(NECESSARY);
+    const [entry, ...older] = await journal(quiet, 1);
+    expect(older).toEqual([]);
+    expect(entry).toMatchObject({ site: 'data.issy.com', trigger: 'last-tab-closed' });
+    expect(entry!.removed.map((c) => c.name).sort()).toEqual(CLEARED);
   });
 });

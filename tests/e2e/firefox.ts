@@ -101,6 +101,7 @@ export async function launchFirefox(extensionDir: string, ports: Ports, options:
         // Optional permissions requested on a click are granted as if the visitor chose « Autoriser ».
         'extensions.webextOptionalPermissionPrompts': false,
         // Light or dark pages, as a visitor's system setting makes them (0 dark, 1 light).
+        ...options.prefs,
         ...(options.colorScheme && {
           'layout.css.prefers-color-scheme.content-override': options.colorScheme === 'dark' ? 0 : 1,
           'ui.systemUsesDarkTheme': options.colorScheme === 'dark' ? 1 : 0,

@@ -14,6 +14,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** A profile directory the browser keeps when it closes, to be launched again on it (Chromium). */
   profile?: string;
+  /** Preferences of this launch (Firefox): `extensions.background.idle.timeout` suspends the event page sooner. */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 /** A real browser with the built extension loaded, whichever engine it is. */

@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { clearNonEssential, previewClear } from '@/lib/actions/clear';
-import { beginUndo } from '@/lib/actions/undo-log';
+import { beginUndo, updateUndo } from '@/lib/actions/undo-log';
+import { undo } from '@/lib/actions/undo';
 import { undoLog, undoRecords, UNDO_KEY } from '@/lib/actions/undo-store';
 import { issyCharter } from '@/lib/charter/issy';
 import { bytesOf, headWithin, SESSION_BUDGET, SESSION_QUOTA_BYTES } from '@/lib/storage-budget';
@@ -64,13 +65,35 @@ describe('the undo log', () => {
     new MemoryCookies([]).install();
     const big = Array.from({ length: 500 }, (_, i) => long(i)); // about 2.5 MB each time
     const first = await beginUndo({ kind: 'clear', site: 'data.issy.com', storeId: '0', scheme: 'https' }, big);
+    await updateUndo(first.id, big);
     const second = await beginUndo({ kind: 'clear', site: 'data.issy.com', storeId: '0', scheme: 'https' }, big);
+    await updateUndo(second.id, big);
     const third = await beginUndo({ kind: 'clear', site: 'data.issy.com', storeId: '0', scheme: 'https' }, big);
     const log = await undoLog.getValue();
     expect(log.map((e) => e.id)).toEqual([third.id]);
     expect(bytesOf(UNDO_KEY, log)).toBeLessThanOrEqual(SESSION_BUDGET.undo);
-    expect((await undoRecords.getValue()).map((r) => r.id)).toEqual([third.id]);
-    expect([first.id, second.id]).not.toContain(third.id);
+    // The actions that gave their undo up are still recorded, and say why they can no longer be undone.
+    expect((await undoRecords.getValue()).map((r) => [r.id, r.givenUp ?? false])).toEqual([
+      [third.id, false],
+      [second.id, true],
+      [first.id, true],
+    ]);
+    await expect(undo(first.id)).rejects.toThrow(
+      'Cette action ne peut plus être annulée\u00a0: Témoin a dû céder la place qu’occupait son annulation à des actions plus récentes.',
+    );
+  });
+
+  it('never gives up the undo of an action still under way: the new action is refused, in French', { timeout: 30_000 }, async () => {
+    new MemoryCookies([]).install();
+    const big = Array.from({ length: 500 }, (_, i) => long(i));
+    // Left pending by a background stopped mid-action, not yet made true to the jar.
+    const pending = await beginUndo({ kind: 'clear', site: 'data.issy.com', storeId: '0', scheme: 'https' }, big.slice(0, 300));
+    const next = await beginUndo({ kind: 'clear', site: 'data.issy.com', storeId: '0', scheme: 'https' }, big.slice(0, 100));
+    await updateUndo(next.id, big.slice(0, 100));
+    await expect(beginUndo({ kind: 'clear', site: 'data.issy.com', storeId: '0', scheme: 'https' }, big)).rejects.toThrow(
+      /^Une action précédente de Témoin n’a pas encore été vérifiée, et la place qu’occupe son annulation ne peut pas être libérée\u00a0: rien n’a été supprimé\. Réessayez dans un instant\.$/,
+    );
+    expect((await undoLog.getValue()).map((e) => e.id)).toEqual([next.id, pending.id]);
   });
 
   it('refuses, in French and before deleting anything, an action whose undo could not be kept', async () => {
@@ -89,7 +112,7 @@ describe('the undo log', () => {
     vi.spyOn(fakeBrowser.storage.session, 'set').mockRejectedValue(new Error('Session storage quota bytes exceeded. Values were not stored.'));
     const preview = await previewClear(issyCharter);
     await expect(clearNonEssential(issyCharter, preview.toDelete.map((c) => c.id))).rejects.toThrow(
-      /^Le navigateur n’a pas pu enregistrer de quoi annuler \(L’espace de stockage de Témoin est plein\.\)\.$/,
+      /^Le navigateur n’a pas pu enregistrer de quoi annuler\u00a0: l’espace de stockage de Témoin est plein\.$/,
     );
     expect(jar.jar).toEqual(before);
   });

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
 import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
+import { cookiesSet, reportSentences } from '@/lib/first-visit/shown';
+import { bytesOf, SESSION_BUDGET } from '@/lib/storage-budget';
 import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 
 const PORTAL = 'https://data.issy.com/';
@@ -230,5 +232,82 @@ describe('a first-visit test', () => {
     const [report] = await run.reportsItem.getValue();
     expect(report!.restored.untouched!.map((c) => c.path).sort()).toEqual(['/a b', '/é']);
     expect(report!.restored.failed).toEqual([]);
+  });
+});
+
+/** A cookie as long as a browser takes: 4 096 bytes for name and value, 1 024 for the path. */
+const long = (i: number) =>
+  cookie({ name: `_flood${String(i).padStart(4, '0')}_${'n'.repeat(3000)}`, value: 'v'.repeat(1000), path: `/${i}/${'p'.repeat(1000)}` });
+
+describe('a first-visit test, within its room', () => {
+  it('refuses to start, in French, a jar too large to be set aside within its share, and changes nothing', async () => {
+    tracker = false;
+    jar.jar.push(...Array.from({ length: 450 }, (_, i) => long(i))); // about 2.3 MB
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    await expect(run.startFirstVisit(tabId, 5)).rejects.toThrow(
+      /^Vos cookies et le stockage de ce portail sont trop volumineux pour que Témoin les mette de côté le temps du test \(\d+\u00a0Ko, au plus 2048\u00a0Ko\)\u00a0: le test n’a pas commencé, et rien n’a été changé\.$/,
+    );
+    expect(sorted(jar.jar)).toEqual(before);
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe(PORTAL);
+    expect(await run.setAsideItem.getValue()).toBeNull();
+    expect(await run.reportsItem.getValue()).toEqual([]);
+  });
+
+  it('removes none of the visitor’s cookies when the browser refuses to write their copy, and says so in French', async () => {
+    tracker = false;
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(run.startFirstVisit(tabId, 5)).rejects.toThrow(
+      /^Le navigateur n’a pas pu enregistrer la copie de vos cookies mise de côté\u00a0: l’espace de stockage de Témoin est plein\.$/,
+    );
+    await vi.advanceTimersByTimeAsync(500);
+    expect(sorted(jar.jar)).toEqual(before);
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe(PORTAL);
+  });
+
+  it('keeps the report of a flood within its share, says what it left out, and puts the jar back', async () => {
+    tracker = false;
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 30);
+    // The first visit's page sets 300 cookies with long names and paths.
+    for (let i = 0; i < 300; i++) {
+      const flood = long(i);
+      jar.jar.push(flood);
+      run.firstVisitCookieChanged(flood, false, false);
+    }
+    await run.endFirstVisit();
+    const reports = await run.reportsItem.getValue();
+    expect(bytesOf('first-visit-reports', reports)).toBeLessThanOrEqual(SESSION_BUDGET.firstVisitReports);
+    const [report] = reports;
+    expect(report!.leftOut!.cookies).toBeGreaterThan(0);
+    expect(report!.cookies.length).toBeGreaterThan(0);
+    expect(cookiesSet(report!)).toBe(300);
+    expect(reportSentences(report!)).toEqual([
+      `Rapport abrégé pour tenir dans la place que Témoin lui réserve\u00a0: ${report!.cookies.length} des 300 cookies déposés y figurent, les ${300 - report!.cookies.length} autres n’y sont pas.`,
+    ]);
+    expect(report!.restored.failed).toEqual([]);
+    expect(sorted(jar.jar)).toEqual(before);
+  });
+
+  it('shows a report the browser refused to keep, says so, and still puts the jar back', async () => {
+    tracker = false;
+    const before = sorted(jar.jar);
+    const tabId = await openPortal();
+    await run.startFirstVisit(tabId, 30);
+    const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
+    vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation((async (items: Record<string, unknown>) => {
+      if ('first-visit-reports' in items) throw new Error('Session storage quota bytes exceeded.');
+      return set(items);
+    }) as never);
+    await run.endFirstVisit();
+    expect(sorted(jar.jar)).toEqual(before);
+    const { report } = await run.firstVisitStatus(tabId);
+    expect(report!.restored.failed).toEqual([]);
+    expect(report!.notSaved).toBe(
+      'Le navigateur n’a pas pu enregistrer le rapport du test\u00a0: l’espace de stockage de Témoin est plein. Ce rapport disparaîtra quand Témoin s’arrêtera.',
+    );
   });
 });
