@@ -36,7 +36,9 @@ async function tabAt(control: Page, url: string): Promise<number> {
  */
 async function chooseDuration(popup: Page, seconds: string) {
   await popup.bringToFront();
-  await popup.waitForSelector('.first-visit select:not([disabled])');
+  await popup.waitForSelector('.first-visit select:not([disabled])').catch(async (error: Error) => {
+    throw new Error(`${error.message}; the popup shows: ${await popup.evaluate(() => document.body.innerText)}`);
+  });
   const placed = await popup.evaluate(() => {
     const select = document.querySelector('.first-visit select')!;
     const start = [...document.querySelectorAll('.commands button')].find((b) => b.textContent?.trim() === 'Tester une première visite');
