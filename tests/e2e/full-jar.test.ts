@@ -43,6 +43,8 @@ describe.each(engines)('a full jar, in %s', (_engine, launch) => {
     const rows = () => popup.evaluate(() => document.querySelectorAll('li.cookie').length);
     await popup.waitForFunction((n) => document.querySelectorAll('li.cookie').length >= n, { timeout: 10_000 }, FULL);
     expect(await rows()).toBeGreaterThanOrEqual(FULL);
+    // Each row's folded details load just after the row.
+    await popup.waitForFunction(() => [...document.querySelectorAll('li.cookie .details')].every((d) => d.childElementCount > 0), { timeout: 10_000 });
     const partitioned = await popup.evaluate(
       () => [...document.querySelectorAll('li.cookie')].filter((li) => li.textContent!.includes('partition https://')).length,
     );
