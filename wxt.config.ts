@@ -34,6 +34,14 @@ export default defineConfig({
     }),
   }),
   vite: () => ({
+    build: {
+      // A lazily loaded chunk brings its own imports when it loads (files of the extension, read
+      // at once): the list of every one of them for every dynamic import would weigh on what the
+      // popup loads before its first paint. The pages' own <link rel="modulepreload"> stay.
+      modulePreload: {
+        resolveDependencies: (_file: string, deps: string[], { hostType }: { hostType: 'html' | 'js' }) => (hostType === 'html' ? deps : []),
+      },
+    },
     resolve: {
       // The package's `module` entry is its unminified source: a public-suffix table in number
       // literals far larger than the minified build it also ships.

@@ -7,9 +7,7 @@ import type { CookieRef } from '../actions/result';
 import type { FirstVisitReport, Restored } from './model';
 import { NBSP } from '../french/format';
 
-/** How long a test watches, in seconds. */
-export const DURATIONS = [5, 10, 20, 30] as const;
-export const DEFAULT_DURATION = 10;
+export { DEFAULT_DURATION, DURATIONS } from './durations';
 
 /** The charter's verdict on one cookie, in words. */
 export function verdictOf(c: ClassifiedCookie): string {

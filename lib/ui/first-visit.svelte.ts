@@ -1,15 +1,11 @@
 import type { FirstVisitStatus } from '../first-visit/run';
-import { cookiesSet, DEFAULT_DURATION, reportSentences, restoredSentences } from '../first-visit/shown';
-import { plural } from '../french/format';
-import { sendMessage } from '../protocol';
-import { announce } from './live-region.svelte';
-import { reasonLater } from './reason';
-import { saveFile } from './save-file';
+import { DEFAULT_DURATION } from '../first-visit/durations';
 
 /**
  * « Tester une première visite » in the popup: its button sits with the other commands, its
  * report below the list; both read this one state. The background runs the test alone; the
- * popup asks it to start, stop, and how it goes.
+ * popup asks it to start, stop, and how it goes (lib/ui/first-visit-commands.ts, loaded at the
+ * first of these, after the first paint).
  */
 export class FirstVisitControl {
   status = $state.raw<FirstVisitStatus | null>(null);
@@ -24,20 +20,7 @@ export class FirstVisitControl {
   }
 
   async refresh() {
-    if (this.tabId === undefined) return;
-    try {
-      const wasRunning = this.status?.running !== undefined;
-      this.status = await sendMessage('getFirstVisit', this.tabId);
-      const report = this.status.report;
-      if (wasRunning && !this.status.running && report) {
-        announce(
-          `Test de première visite terminé : ${plural(cookiesSet(report), 'cookie déposé', 'cookies déposés')} avant tout choix. ` +
-            [...restoredSentences(report.restored), ...reportSentences(report)].join(' '),
-        );
-      }
-    } catch {
-      // The tab is gone; the popup says so elsewhere.
-    }
+    if (this.tabId !== undefined) await (await import('./first-visit-commands')).refresh(this);
   }
 
   async start() {
@@ -46,23 +29,17 @@ export class FirstVisitControl {
     this.error = undefined;
     this.busy = true;
     try {
-      this.status = await sendMessage('startFirstVisit', { tabId: this.tabId, seconds });
-      announce(`Test de première visite commencé pour ${seconds} secondes : ne faites aucun choix dans le bandeau du portail.`);
-    } catch (error) {
-      this.error = await reasonLater(error);
+      await (await import('./first-visit-commands')).start(this, seconds);
     } finally {
       this.busy = false;
     }
   }
 
   async stop() {
-    if (this.tabId === undefined) return;
-    this.status = await sendMessage('stopFirstVisit', this.tabId);
+    if (this.tabId !== undefined) await (await import('./first-visit-commands')).stop(this);
   }
 
   async export(format: 'json' | 'csv' | 'html') {
-    if (!this.status?.report) return;
-    const { firstVisitFile } = await import('../first-visit/export');
-    saveFile(firstVisitFile(this.status.report, format));
+    if (this.status?.report) await (await import('./first-visit-commands')).exportTest(this, format);
   }
 }

@@ -74,11 +74,12 @@ export async function newestTabId(page: Page): Promise<number> {
   });
 }
 
-/** The text of a cookie's row, once the row is there. */
+/** The text of a cookie's row, once the row is there with its folded details (they load just after the row). */
 export async function rowText(page: Page, name: string): Promise<string> {
   const handle = await page.waitForFunction(
     (n) => {
       const row = [...document.querySelectorAll('li.cookie')].find((li) => li.querySelector('code.name')?.textContent === n);
+      if (row?.querySelector('.details')?.childElementCount === 0) return false;
       return row ? (row as HTMLElement).innerText : false;
     },
     { timeout: 10_000 },

@@ -188,7 +188,9 @@ describe.each(engines)('a hostile page, in %s', (engine, launch) => {
       const rows = await fresh.waitForFunction(
         () => {
           const found = [...document.querySelectorAll('li.cookie')].filter((li) => li.querySelector('code.name')?.textContent === 'ods_frame');
-          return found.length === 2 ? found.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ')) : false;
+          // Both rows, with their folded details (they load just after the row).
+          const complete = found.length === 2 && found.every((li) => li.querySelector('.details')!.childElementCount > 0);
+          return complete ? found.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ')) : false;
         },
         { timeout: 10_000 },
       );

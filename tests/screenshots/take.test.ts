@@ -23,6 +23,9 @@ it('takes the README’s screenshots', async () => {
     await waitForText(popup, 'Charte publiée sur le site, lue le');
     await waitForText(popup, 'Votre choix enregistré'); // what follows the lists has loaded
     await popup.screenshot({ path: 'docs/popup.png' });
+    // The same first screen in the dark theme.
+    await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await popup.screenshot({ path: 'docs/popup-dark.png' });
 
     await options.setViewport({ width: 900, height: 700 });
     await options.reload();

@@ -110,7 +110,7 @@ describe('writing to the DPO', () => {
     expect(letter.value).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42/);
     expect(letter.value).not.toContain('SECRET');
     expect(sendMessage).toHaveBeenCalledWith('findDpoContact', 3);
-    // Named apart from the report's own letter: two regions of one page never share a name.
+    // Named apart from the report's own letter, which the same popup shows above it.
     expect(screen.getByRole('heading', { level: 3, name: 'Demander des explications au portail sur ce test' })).toBeInTheDocument();
   });
 });

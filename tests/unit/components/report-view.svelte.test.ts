@@ -25,9 +25,19 @@ function reportOf(jar = portalJar(), consentCookie?: Parameters<typeof buildRepo
 const UNDER = 'Cookies nécessaires au bon fonctionnement de la plateforme / cookies fonctionnels';
 const rowOf = (name: string) => screen.getByText(name, { selector: 'code' }).closest('li')!;
 
+/** Each row's details load right after the first paint (components/CookieDetails.svelte): waited for in every row. */
+async function detailsLoaded() {
+  await waitFor(() => {
+    const rows = [...document.querySelectorAll('li.cookie')];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row.querySelector('.details .facts')).not.toBeNull();
+  }, { timeout: 10_000 });
+}
+
 describe('the popup’s report', () => {
-  it('shows each declared cookie with its provider, service and French purpose', () => {
+  it('shows each declared cookie with its provider, service and French purpose', async () => {
     render(ReportView, { result: reportOf() });
+    await detailsLoaded();
     const row = rowOf('sessionid');
     expect(row).toHaveTextContent('Opendatasoft');
     expect(row).toHaveTextContent('Authentification (front et back office)');
@@ -50,8 +60,9 @@ describe('the popup’s report', () => {
     }
   });
 
-  it('shows the flags: parent domain, partitioned, Secure', () => {
+  it('shows the flags: parent domain, partitioned, Secure', async () => {
     render(ReportView, { result: reportOf() });
+    await detailsLoaded();
     expect(rowOf('_ga')).toHaveTextContent('domaine parent');
     expect(rowOf('ods_embed')).toHaveTextContent('partitionné');
     expect(rowOf('ods_embed')).toHaveTextContent('Secure');
@@ -101,8 +112,10 @@ describe('the popup’s report', () => {
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Réinitialiser mes préférences cookies' }));
     expect(onreset).toHaveBeenCalledOnce();
-    expect(document.getElementById('command-summary')).toHaveTextContent(
-      'Préférences réinitialisées : 1 cookie supprimé. La page va se recharger.',
+    // The summary loads with the command (entrypoints/popup/App.svelte), not with the popup.
+    await waitFor(() =>
+      expect(document.getElementById('command-summary')).toHaveTextContent('Préférences réinitialisées : 1 cookie supprimé. La page va se recharger.'),
+      { timeout: 10_000 },
     );
     await fireEvent.click(screen.getByRole('button', { name: 'Annuler la réinitialisation' }));
     expect(onundo).toHaveBeenCalledWith('u1');
@@ -137,6 +150,7 @@ describe('the first lines and the rows’ details', () => {
 
   it('folds each row’s details behind one button, still in the row’s text, and opens them', async () => {
     render(ReportView, { result: reportOf() });
+    await detailsLoaded();
     const row = rowOf('sessionid');
     const button = within(row).getByRole('button');
     const details = document.getElementById(button.getAttribute('aria-controls')!)!;
@@ -156,8 +170,9 @@ describe('the first lines and the rows’ details', () => {
     expect(button).toHaveAttribute('aria-expanded', 'false');
   });
 
-  it('says how many findings a row has on its first lines, and the findings with their rule and source in its details', () => {
+  it('says how many findings a row has on its first lines, and the findings with their rule and source in its details', async () => {
     render(ReportView, { result: reportOf() });
+    await detailsLoaded();
     const row = rowOf('_ga');
     const button = within(row).getByRole('button');
     const count = button.querySelector('.count');
@@ -215,11 +230,12 @@ describe('the popup’s structure', () => {
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent(heading);
   });
 
-  it('shows the charter’s words under the charter’s language', () => {
+  it('shows the charter’s words under the charter’s language', async () => {
     const english = reportOf();
     if (english.state !== 'report') throw new Error('a report');
     english.report.charter.lang = 'en';
     render(ReportView, { result: english });
+    await detailsLoaded();
     const provider = rowOf('sessionid').querySelector('.provider')!;
     expect(provider).toHaveAttribute('lang', 'en');
     expect(rowOf('sessionid').querySelector('.purpose')).toHaveAttribute('lang', 'en');
@@ -227,8 +243,9 @@ describe('the popup’s structure', () => {
     expect(rowOf('sessionid').querySelector('.facts')!.closest('[lang]')).toBeNull();
   });
 
-  it('says each attribute’s meaning in words, not only in a tooltip', () => {
+  it('says each attribute’s meaning in words, not only in a tooltip', async () => {
     const { container } = render(ReportView, { result: reportOf() });
+    await detailsLoaded();
     expect(container.querySelector('[title]')).toBeNull();
     expect(rowOf('sessionid')).toHaveTextContent('HttpOnly : invisible pour les scripts de la page');
     expect(rowOf('_ga')).toHaveTextContent('Domaine et chemin : .issy.com/');
