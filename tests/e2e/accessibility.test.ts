@@ -449,6 +449,18 @@ describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
     // and the button that stops it.
     await popup.waitForSelector('progress', { timeout: 10_000 });
     await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Arrêter le test'), { timeout: 10_000 });
+    // The portal's page loaded again in its tab and the popup's report drawn for it (it showed
+    // « not covered » while the page was away): axe looks at the popup as the visitor sees it.
+    await session.control.waitForFunction(
+      async (id) => {
+        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+        const tab = await api.tabs.get(id);
+        return tab.status === 'complete' && (tab.url ?? '').startsWith('https://data.issy.com/');
+      },
+      { timeout: 20_000, polling: 100 },
+      tabId,
+    );
+    await popup.waitForFunction(() => !!document.getElementById('report-title') && !!document.querySelector('progress'), { timeout: 20_000 });
     await expectNoViolations(popup, 'first-visit test running');
     await clickButton(popup, 'Arrêter le test');
     // Over for real: the visitor's cookies put back and the test's report shown, the portal's page
