@@ -436,6 +436,18 @@ describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
   });
 
   // Last: the test takes the portal's tabs and cookies aside until it ends.
+  /** Until the portal's page has loaded again in its tab (a first-visit test unloads it at each end). */
+  const portalLoaded = () =>
+    session.control.waitForFunction(
+      async (id) => {
+        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
+        const tab = await api.tabs.get(id);
+        return tab.status === 'complete' && (tab.url ?? '').startsWith('https://data.issy.com/');
+      },
+      { timeout: 20_000, polling: 100 },
+      tabId,
+    );
+
   it('popup, the first-visit test while it runs and its report: no violation', async () => {
     // The longest test, so that it is still running while axe looks; the visitor then stops it.
     const duration = await popup.waitForFunction(
@@ -451,15 +463,7 @@ describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
     await popup.waitForFunction(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Arrêter le test'), { timeout: 10_000 });
     // The portal's page loaded again in its tab and the popup's report drawn for it (it showed
     // « not covered » while the page was away): axe looks at the popup as the visitor sees it.
-    await session.control.waitForFunction(
-      async (id) => {
-        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
-        const tab = await api.tabs.get(id);
-        return tab.status === 'complete' && (tab.url ?? '').startsWith('https://data.issy.com/');
-      },
-      { timeout: 20_000, polling: 100 },
-      tabId,
-    );
+    await portalLoaded();
     await popup.waitForFunction(() => !!document.getElementById('report-title') && !!document.querySelector('progress'), { timeout: 20_000 });
     await expectNoViolations(popup, 'first-visit test running');
     await clickButton(popup, 'Arrêter le test');
@@ -470,15 +474,7 @@ describe.each(cases)('in %s, %s theme', (engine, theme, launch) => {
       () => !document.querySelector('progress') && !!document.getElementById('report-title') && document.body.innerText.includes('Test du'),
       { timeout: 20_000 },
     );
-    await session.control.waitForFunction(
-      async (id) => {
-        const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
-        const tab = await api.tabs.get(id);
-        return tab.status === 'complete' && (tab.url ?? '').startsWith('https://data.issy.com/');
-      },
-      { timeout: 20_000, polling: 100 },
-      tabId,
-    );
+    await portalLoaded();
     await expectNoViolations(popup, 'first-visit test report');
     await popup.close();
   });
