@@ -4,11 +4,12 @@ import { permissionFor } from './lib/portals/permission';
 
 // The extension is built for Chrome (MV3) and Firefox (MV2 and MV3) from the same sources.
 export default defineConfig({
-  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/module-svelte', '@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Témoin',
-    description:
-      'Montre chaque cookie d’un portail open data, qui le dépose et pourquoi, selon la charte du site.',
+    // Everything Témoin says is in locales/ (lib/i18n/); French unless the browser or the visitor chooses English.
+    default_locale: 'fr',
+    description: '__MSG_extension_summary__',
     // scripting: the page script (entrypoints/page.content.ts) runs only when the visitor opens
     // Témoin, and when a covered portal's page loads while its charter is due to be read again.
     // activeTab: on that click, Témoin may see which site the tab shows, to offer to analyse it.

@@ -11,6 +11,7 @@ import { burst } from '@/lib/cookies/burst';
 import type { StoredCookie } from '@/lib/cookies/model';
 import { onMessage, type Handlers, type MessageName } from '@/lib/protocol';
 import { queued, queueIdle } from '@/lib/actions/queue';
+import { languageChoice, useLanguage } from '@/lib/i18n/language';
 import { endPrivateSessionIfOver } from '@/lib/background/private-session';
 import { recoverInterrupted } from '@/lib/actions/undo-log';
 import { pruneWithdrawn, watchCoverage } from '@/lib/portals/coverage';
@@ -32,6 +33,9 @@ function answer<Name extends MessageName>(name: Name, all: Handlers) {
 }
 
 export default defineBackground(() => {
+  // What the background says (badge titles, reasons, exports) in the visitor's language (lib/i18n/).
+  void useLanguage();
+  languageChoice.watch(() => void useLanguage());
   for (const name of Object.keys(handlers).filter(isMessage)) answer(name, handlers);
 
   // A clear or reset cut short when the background last stopped: its entry is made true to the jar.

@@ -33,6 +33,8 @@ export async function launchChromium(
     headless: true,
     userDataDir: profile,
     pipe: true,
+    // The interface's language: Chromium on Linux takes it from the environment, `--lang` elsewhere.
+    env: { ...process.env, LANGUAGE: options.language === 'en' ? 'en_US' : 'fr_FR' },
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       '--no-sandbox',
@@ -46,6 +48,7 @@ export async function launchChromium(
       `--load-extension=${extensionDir}`,
       `--disable-extensions-except=${extensionDir}`,
       `--host-resolver-rules=${hostRules(ports)}`,
+      `--lang=${options.language === 'en' ? 'en-US' : 'fr-FR'}`,
       ...extraArgs,
     ],
   });

@@ -100,6 +100,8 @@ export async function launchFirefox(extensionDir: string, ports: Ports, options:
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_EXTENSION_UUID }),
         // Optional permissions requested on a click are granted as if the visitor chose « Autoriser ».
         'extensions.webextOptionalPermissionPrompts': false,
+        // The interface's language (French needs Debian's firefox-esr-l10n-fr).
+        'intl.locale.requested': options.language === 'en' ? 'en-US' : 'fr',
         // Light or dark pages, as a visitor's system setting makes them (0 dark, 1 light).
         ...options.prefs,
         ...(options.colorScheme && {

@@ -16,6 +16,8 @@ export interface LaunchOptions {
   profile?: string;
   /** Preferences of this launch (Firefox): `extensions.background.idle.timeout` suspends the event page sooner. */
   prefs?: Record<string, string | number | boolean>;
+  /** The browser's own language, which Témoin's follows unless the visitor chose one: French unless told. */
+  language?: 'fr' | 'en';
 }
 
 /** A real browser with the built extension loaded, whichever engine it is. */

@@ -1,3 +1,14 @@
+import { afterEach } from 'vitest';
+import { setMessages } from '@/lib/i18n/messages';
+import { messagesOf } from './support/messages';
+
+// Témoin speaks French unless told otherwise: the tests read its sentences from locales/fr.yml,
+// as the build writes them for the browser. A test of English sets the English table itself.
+const french = await messagesOf('fr');
+setMessages('fr', french);
+// A test that switches language leaves French behind it.
+afterEach(() => setMessages('fr', french));
+
 // DOM and component tests only (`// @vitest-environment jsdom`): the rest run under node.
 if (typeof document !== 'undefined') {
   await import('@testing-library/jest-dom/vitest');
