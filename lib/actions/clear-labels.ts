@@ -1,5 +1,5 @@
 import type { ClassifiedCookie } from '../audit/classify';
-import { lowerFirst } from '../french/format';
+import { lowerFirst } from '../i18n/format';
 import type { KeepReason } from './clear-plan';
 
 /** Why a cookie is left unticked, as the preview says it. */

@@ -1,4 +1,4 @@
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 import type { VisibleName } from '../cookies/visible-name';
 import type { Finding } from './rules';
 

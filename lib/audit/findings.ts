@@ -4,7 +4,7 @@ import type { Charter } from '../charter/model';
 import { durationSeconds } from '../charter/duration';
 import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
-import { frenchDate, lowerFirst, NBSP, plural } from '../french/format';
+import { longDate, lowerFirst, NBSP, plural } from '../i18n/format';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from '../cookies/platform';
 import { registrableDomain } from '../cookies/site';
@@ -89,7 +89,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     if (madeInFuture(context.consent.madeAt, context.nowSeconds)) {
       findings.push({
         rule: 'impossible-date',
-        text: `Le choix enregistré se dit fait le ${frenchDate(context.consent.madeAt)}, une date à venir${NBSP}: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui.`,
+        text: `Le choix enregistré se dit fait le ${longDate(context.consent.madeAt)}, une date à venir${NBSP}: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui.`,
       });
     }
   }

@@ -1,4 +1,4 @@
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 
 /** How long a cookie has left, in plain French: « 2 semaines », « 13 mois », « fin de session ». */
 

@@ -5,7 +5,7 @@
 import type { ClassifiedCookie } from './classify';
 import type { Report } from './report';
 import type { Finding } from './rules';
-import { NBSP, plural } from '../french/format';
+import { NBSP, plural } from '../i18n/format';
 
 /** What a row says beyond « Non déclaré », which its place in the list already says. */
 export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[] {

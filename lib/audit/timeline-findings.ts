@@ -9,7 +9,7 @@ import type { StoredCookie } from '../cookies/model';
 import { domainMatches } from '../cookies/scope';
 import { CONSENT_COOKIE } from '../cookies/platform';
 import { needsConsentHere } from './findings';
-import { frenchDayTime } from '../french/format';
+import { dayTime } from '../i18n/format';
 import type { Finding } from './rules';
 import { entryOf, type CookieTimeline, type Timeline, type TimelineEntry } from '../cookies/timeline';
 
@@ -75,25 +75,25 @@ export function timelineFindings(c: ClassifiedCookie, timeline: CookieTimeline |
     const previous = choice.previous;
     const underPrevious = previous && firstSetAt >= previous.lastChangedAt && firstSetAt < previous.removedAt!;
     if (underPrevious) return [];
-    return [{ rule: 'set-before-choice', text: `Déposé le ${frenchDayTime(firstSetAt)}, avant que vous ayez fait un choix.` }];
+    return [{ rule: 'set-before-choice', text: `Déposé le ${dayTime(firstSetAt)}, avant que vous ayez fait un choix.` }];
   }
   if (choice.madeAt === undefined) return [];
   if (firstSetAt < choice.madeAt) {
     const findings: Finding[] = [
-      { rule: 'set-before-choice', text: `Déposé le ${frenchDayTime(firstSetAt)}, avant que vous ayez fait un choix (le ${frenchDayTime(choice.madeAt)}).` },
+      { rule: 'set-before-choice', text: `Déposé le ${dayTime(firstSetAt)}, avant que vous ayez fait un choix (le ${dayTime(choice.madeAt)}).` },
     ];
     const refused = refusalOf(c, choice.record);
     if (refused !== undefined && lastChangedAt > choice.madeAt) {
-      findings.push({ rule: 'set-after-refusal', text: `Réécrit le ${frenchDayTime(lastChangedAt)}, ${afterRefusal(refused, choice.madeAt)}.` });
+      findings.push({ rule: 'set-after-refusal', text: `Réécrit le ${dayTime(lastChangedAt)}, ${afterRefusal(refused, choice.madeAt)}.` });
     }
     return findings;
   }
   const refused = refusalOf(c, choice.record);
   if (refused === undefined) return [];
-  return [{ rule: 'set-after-refusal', text: `Déposé le ${frenchDayTime(firstSetAt)}, ${afterRefusal(refused, choice.madeAt)}.` }];
+  return [{ rule: 'set-after-refusal', text: `Déposé le ${dayTime(firstSetAt)}, ${afterRefusal(refused, choice.madeAt)}.` }];
 }
 
 function afterRefusal(tracker: string, at: number): string {
-  return tracker ? `après votre refus de ${tracker} du ${frenchDayTime(at)}` : `après votre refus de tous les traceurs du ${frenchDayTime(at)}`;
+  return tracker ? `après votre refus de ${tracker} du ${dayTime(at)}` : `après votre refus de tous les traceurs du ${dayTime(at)}`;
 }
 

@@ -10,7 +10,7 @@
 import { isPlatformCookie } from '../cookies/platform';
 import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 import { childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
 import { type Label, labelOf, saysNecessary, yesNo } from './vocabulary';
 

@@ -4,7 +4,7 @@
  * would freeze the popup: so the page's size, nesting depth and number of tags are checked first,
  * by one pass over the text that never looks back. A real charter page is far within these limits.
  */
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 
 /** Characters, not bytes: the fetch already refused pages over 2 MB. */
 export const MAX_CHARTER_CHARS = 2 * 1024 * 1024;

@@ -17,7 +17,7 @@ import { Outline, isBoldLine, labelIn, labelText } from './labels';
 import type { Charter, CharterEntry } from './model';
 import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLabel } from './prose';
 import { readNames } from './names';
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 import { namesInSentences } from './sentences';
 import { TextTable } from './text-table';
 import { childElements, clip, tagOf } from './text';

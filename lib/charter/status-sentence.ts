@@ -1,5 +1,5 @@
 import type { CharterStatus } from './choose';
-import { plural } from '../french/format';
+import { plural } from '../i18n/format';
 
 /**
  * What re-reading the charter gave, in one sentence for the live region: « Charte relue : elle a

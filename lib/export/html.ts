@@ -1,4 +1,4 @@
-import { frenchDateTime } from '../french/format';
+import { longDateTime } from '../i18n/format';
 import { shownName } from '../cookies/visible-name';
 import type { Audit } from './audit';
 import { stripCss } from '../timeline/strip';
@@ -35,7 +35,7 @@ export function auditHtml(audit: Audit, strip = ''): string {
 td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f9}small{color:#5b6475}${stripCss}</style>
 </head><body>
 <h1>Audit des cookies de ${escape(audit.site)}</h1>
-<p>Page ${escape(audit.page)}, le ${escape(frenchDateTime(audit.generatedAt))}.
+<p>Page ${escape(audit.page)}, le ${escape(longDateTime(audit.generatedAt))}.
 Comparaison avec la ${escape(charterWords[audit.charter.used])}${audit.charter.url ? ` (${escape(audit.charter.url)})` : ''}${audit.charter.why ? `&nbsp;; ${escape(audit.charter.why)}` : ''}.</p>
 ${strip}
 <table><thead><tr><th>Cookie</th><th>Domaine</th><th>Catégorie</th><th>Prestataire</th><th>Finalité</th><th>Durée restante, apparition</th><th>Constats</th></tr></thead>

@@ -1,5 +1,5 @@
 import { categoryLabels } from '../audit/categories';
-import { frenchDateTime } from '../french/format';
+import { longDateTime } from '../i18n/format';
 import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/line';
 import { stripCss, stripFigure, stripOf } from '../timeline/strip';
@@ -118,9 +118,9 @@ export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' 
 td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f9}${stripCss}</style>
 </head><body>
 <h1>Première visite sur ${escape(report.site)}</h1>
-<p>Test du ${escape(frenchDateTime(report.startedAt))}, ${report.seconds}&nbsp;secondes sans faire de choix, page ${escape(report.page)}.
+<p>Test du ${escape(longDateTime(report.startedAt))}, ${report.seconds}&nbsp;secondes sans faire de choix, page ${escape(report.page)}.
 ${report.stopped ? `Arrêté avant la fin&nbsp;: ${escape(report.stopped)}.` : ''}
-${report.choiceMadeAt ? `Un choix a été fait le ${escape(frenchDateTime(report.choiceMadeAt))}&nbsp;: seul ce qui le précède est listé.` : ''}</p>
+${report.choiceMadeAt ? `Un choix a été fait le ${escape(longDateTime(report.choiceMadeAt))}&nbsp;: seul ce qui le précède est listé.` : ''}</p>
 <p>${record.items.length === 0 ? 'Rien n’a été déposé avant un choix.' : `${record.items.length} élément(s) déposé(s) avant tout choix.`}</p>
 ${testFigure(report)}
 <table><thead><tr><th>Type</th><th>Nom</th><th>Domaine</th><th>Apparition</th><th>Verdict de la charte</th><th>Constats</th></tr></thead>

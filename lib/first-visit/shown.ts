@@ -5,7 +5,7 @@
 import type { ClassifiedCookie } from '../audit/classify';
 import type { CookieRef } from '../actions/result';
 import type { FirstVisitReport, Restored } from './model';
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 
 export { DEFAULT_DURATION, DURATIONS } from './durations';
 

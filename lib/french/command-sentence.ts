@@ -1,4 +1,4 @@
-import { plural } from './format';
+import { plural } from '../i18n/format';
 
 /** The commands whose outcome is said in one sentence. */
 export type CommandKind = 'reset' | 'undo-reset' | 'clear' | 'undo-clear';

@@ -5,7 +5,7 @@
  * dates, rules), never a cookie's value. Pure: a plain description in, text out.
  */
 import { rules, type Finding, type RuleId } from '../audit/rules';
-import { frenchDate, frenchDateTime, frenchDayTime, NBSP } from '../french/format';
+import { longDate, longDateTime, dayTime, NBSP } from '../i18n/format';
 
 /** One finding of the report, with the cookie it concerns (its name as the report shows it). */
 export interface LetterItem {
@@ -98,7 +98,7 @@ function point(group: LetterItem[], observedAt: string, charterUrl: string): str
   const [first] = group;
   const references = `${group.length === 1 ? 'Règle' : 'Règles'}${NBSP}: ${group.map((item) => reference(item.finding.rule, charterUrl)).join(`${NBSP}; `)}.`;
   if (!first!.cookie) return `${asked(first!.finding)}\n${references}`;
-  const when = frenchDayTime(first!.at ?? observedAt);
+  const when = dayTime(first!.at ?? observedAt);
   // During a first-visit test, the date is when the portal set it; else when Témoin saw it.
   const seen = first!.at ? `a été déposé le ${when}` : `était présent le ${when}`;
   const undeclared = group.find((item) => item.finding.rule === 'undeclared');
@@ -125,17 +125,17 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 /** Where the charter compared with comes from, as a clause of the letter. */
 function charterClause(charter: LetterInput['charter']): string {
   if (charter.used === 'live') {
-    return `à sa charte cookies (${charter.url}, lue le ${frenchDateTime(charter.fetchedAt)})`;
+    return `à sa charte cookies (${charter.url}, lue le ${longDateTime(charter.fetchedAt)})`;
   }
   if (charter.used === 'bundled') {
-    return `à sa charte cookies (${charter.url}), dans la copie datée du ${frenchDate(charter.fetchedAt)} que Témoin contient, la page publiée n’ayant pas pu être lue`;
+    return `à sa charte cookies (${charter.url}), dans la copie datée du ${longDate(charter.fetchedAt)} que Témoin contient, la page publiée n’ayant pas pu être lue`;
   }
   return `à sa charte cookies, qui n’a pas pu être lue (${charter.why ?? 'raison inconnue'})`;
 }
 
 /** The letter for a report or a first-visit test. */
 export function buildLetter(input: LetterInput): Letter {
-  const when = frenchDateTime(input.observedAt);
+  const when = longDateTime(input.observedAt);
   const observed = input.firstVisit
     ? `Le ${when}, j’ai ouvert la page ${input.page} comme un premier visiteur, sans cookie ni choix enregistré, et l’extension Témoin a relevé pendant ${input.firstVisit.seconds}${NBSP}secondes, sans réponse au bandeau, ce que le portail ${input.site} déposait dans mon navigateur${NBSP}; elle l’a comparé ${charterClause(input.charter)}.`
     : `Le ${when}, l’extension Témoin a relevé dans mon navigateur les cookies du portail ${input.site} et les a comparés ${charterClause(input.charter)}.`;

@@ -7,7 +7,7 @@
  * A letter that does not fit loses its reference lines first, then its last points, and says
  * that the rest is in the dated report the visitor saves and attaches.
  */
-import { NBSP } from '../french/format';
+import { NBSP } from '../i18n/format';
 
 export const MAX_MAILTO_CHARS = 2000;
 export const MAX_MAILTO_CHARS_BEYOND_WINDOWS = 4000;

@@ -1,6 +1,6 @@
 import type { FirstVisitStatus } from '../first-visit/run';
 import { cookiesSet, reportSentences, restoredSentences } from '../first-visit/shown';
-import { plural } from '../french/format';
+import { plural } from '../i18n/format';
 import { announce } from './live-region.svelte';
 import { reasonLater } from './reason';
 import { saveFile } from './save-file';

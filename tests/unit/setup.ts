@@ -1,4 +1,5 @@
 import { afterEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { setMessages } from '@/lib/i18n/messages';
 import { messagesOf } from './support/messages';
 
@@ -6,6 +7,8 @@ import { messagesOf } from './support/messages';
 // as the build writes them for the browser. A test of English sets the English table itself.
 const french = await messagesOf('fr');
 setMessages('fr', french);
+// The browser's language, as a French visitor's browser says it.
+fakeBrowser.i18n.getUILanguage = () => 'fr-FR';
 // A test that switches language leaves French behind it.
 afterEach(() => setMessages('fr', french));
 

@@ -1,4 +1,4 @@
-import { NBSP } from '../../french/format';
+import { NBSP } from '../../i18n/format';
 import type { KnowledgeKind, OcdCategory, OcdFacts } from './model';
 import { retentionWords } from './retention';
 

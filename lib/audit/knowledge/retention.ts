@@ -1,4 +1,4 @@
-import { NBSP } from '../../french/format';
+import { NBSP } from '../../i18n/format';
 
 /**
  * How long a platform says its cookie lasts, as the facts table stores it: `S` for the session,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseMessagesFile, type ParsedMessage } from '@wxt-dev/i18n/build';
 import { describe, expect, it } from 'vitest';
 
-const root = new URL('../../../', import.meta.url).pathname;
+const root = process.cwd();
 const own = (messages: ParsedMessage[]) => messages.filter((m) => !m.key[0]!.startsWith('@@'));
 const fr = own(await parseMessagesFile(join(root, 'locales/fr.yml')));
 const en = own(await parseMessagesFile(join(root, 'locales/en.yml')));

@@ -1,7 +1,12 @@
+import { resolve } from 'node:path';
 import { generateChromeMessages, parseMessagesFile } from '@wxt-dev/i18n/build';
 import type { Lang, MessagesJson } from '@/lib/i18n/messages';
 
-/** A language's sentences as the build writes them for the browser (`_locales/<lang>/messages.json`), from locales/<lang>.yml. */
+/**
+ * A language's sentences as the build writes them for the browser (`_locales/<lang>/messages.json`),
+ * from locales/<lang>.yml (from the project's root, where the tests run: a DOM test's
+ * `import.meta.url` is not a file).
+ */
 export async function messagesOf(lang: Lang): Promise<MessagesJson> {
-  return generateChromeMessages(await parseMessagesFile(new URL(`../../../locales/${lang}.yml`, import.meta.url).pathname));
+  return generateChromeMessages(await parseMessagesFile(resolve(process.cwd(), 'locales', `${lang}.yml`)));
 }
