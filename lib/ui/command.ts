@@ -15,8 +15,9 @@ async function commandResult(run: () => Promise<CommandResult>, site = ''): Prom
 
 /**
  * A command from the visitor's click to what is said of it, the same in the popup and the
- * options page: `busy` while it runs, its result shown, the page read again, one sentence in the
- * live region, and focus kept where the visitor is, else moved to the result (`summary`).
+ * options page: `busy` while it runs, its result shown and said in the live region as soon as
+ * it is known, the page read again, and focus kept where the visitor is, else moved to the
+ * result (`summary`) once the page shows what the command changed.
  */
 export async function runCommand(command: {
   kind: CommandKind;
@@ -25,6 +26,7 @@ export async function runCommand(command: {
   run: () => Promise<CommandResult>;
   busy: (busy: boolean) => void;
   show: (result: CommandResult) => void;
+  /** Reads the page again; says its own failure on the page. */
   refresh: () => Promise<unknown>;
   summary: () => Element | null;
 }): Promise<void> {
@@ -32,7 +34,14 @@ export async function runCommand(command: {
   const result = await commandResult(command.run, command.site);
   command.show(result);
   command.busy(false);
-  await command.refresh();
+  // Said before the page is read again: that reading waits in the background for every command
+  // queued meanwhile (another page's, an automatic clearing), and can take long or fail; what
+  // the command did is known now.
   announce(commandSentence(command.kind, result, command.site));
-  await keepFocus(command.summary);
+  try {
+    await command.refresh();
+  } finally {
+    // After the reading: the pressed button may go with it (« Annuler » once the cookies are back).
+    await keepFocus(command.summary);
+  }
 }
