@@ -32,3 +32,12 @@ function chosen(names = process.env.E2E_BROWSERS): Engine[] {
 }
 
 export const engines: Engine[] = chosen();
+
+/**
+ * The engines for tests of what the extension's pages show and how (layout, text, accessibility):
+ * one per renderer, among those chosen. The Firefox MV2 and MV3 builds draw the same pages with
+ * the same Gecko engine and differ only in their background (a persistent page or an event page
+ * Firefox may suspend), which such tests leave to the files that exercise it in all three builds;
+ * the MV3 build stands for Gecko when both are chosen (`E2E_BROWSERS=firefox` keeps the MV2 one).
+ */
+export const pageEngines: Engine[] = engines.filter(([name]) => name !== 'firefox' || !engines.some(([other]) => other === 'firefox-mv3'));

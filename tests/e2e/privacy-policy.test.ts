@@ -6,11 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { engines } from './engines';
+import { pageEngines } from './engines';
 import { waitForText } from './harness';
 import { useSession } from './session';
 
-describe.each(engines)('in %s', (_engine, launch) => {
+// A page the renderer draws, with no background in it: Chromium and one Firefox build (see `pageEngines`).
+describe.each(pageEngines)('in %s', (_engine, launch) => {
   const session = useSession(launch);
 
   it('opens from the options page, says what the published policy says, in French, with no axe violation', async () => {

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engines } from './engines';
+import { pageEngines } from './engines';
 import { tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
@@ -43,7 +43,8 @@ function overflow(page: Page) {
   });
 }
 
-describe.each(engines)('in %s', (_engine, launch) => {
+// Sizes and reflow are the renderer's: Chromium and one Firefox build (see `pageEngines`).
+describe.each(pageEngines)('in %s', (_engine, launch) => {
   const session = useSession(launch);
   let popup: Page;
   let options: Page;
