@@ -12,3 +12,29 @@ export async function keepFocus(target: () => Element | null | undefined) {
   if (active && active !== document.body && active.isConnected) return;
   (target() as HTMLElement | null | undefined)?.focus();
 }
+
+/**
+ * The same rule for a button that goes away on its own, later than the command it started: « Tester
+ * une première visite » takes the tab off the portal and back, and the report
+ * with its commands gives way meanwhile. Attached to the button (`{@attach keepFocusWhenGone(…)}`): if
+ * it had focus when it was removed, focus goes to `target` rather than to the page's body.
+ */
+export function keepFocusWhenGone(target: () => Element | null | undefined) {
+  return (node: HTMLElement) => {
+    let focused = document.activeElement === node;
+    const onfocus = () => (focused = true);
+    // A blur because the button is being removed does not count: it had focus until then.
+    // Chromium fires it while the button is still in the page, so it is judged once removed.
+    const onblur = () =>
+      queueMicrotask(() => {
+        if (node.isConnected) focused = false;
+      });
+    node.addEventListener('focus', onfocus);
+    node.addEventListener('blur', onblur);
+    return () => {
+      node.removeEventListener('focus', onfocus);
+      node.removeEventListener('blur', onblur);
+      if (focused) void keepFocus(target);
+    };
+  };
+}
