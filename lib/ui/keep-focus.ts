@@ -21,19 +21,13 @@ export async function keepFocus(target: () => Element | null | undefined) {
  */
 export function keepFocusWhenGone(target: () => Element | null | undefined) {
   return (node: HTMLElement) => {
-    let focused = document.activeElement === node;
-    const onfocus = () => (focused = true);
+    let focused = false;
     // A blur because the button is being removed does not count: it had focus until then.
     // Chromium fires it while the button is still in the page, so it is judged once removed.
-    const onblur = () =>
-      queueMicrotask(() => {
-        if (node.isConnected) focused = false;
-      });
-    node.addEventListener('focus', onfocus);
-    node.addEventListener('blur', onblur);
+    const track = (event: FocusEvent) => queueMicrotask(() => (focused = event.type === 'focus' || !node.isConnected));
+    node.addEventListener('focus', track);
+    node.addEventListener('blur', track);
     return () => {
-      node.removeEventListener('focus', onfocus);
-      node.removeEventListener('blur', onblur);
       if (focused) void keepFocus(target);
     };
   };
