@@ -22,6 +22,30 @@ function firstScreen(page: Page) {
       return r.width > 0 && r.top >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
     };
     const text = (el: Element | null) => (el as HTMLElement | null)?.innerText.replace(/\s+/g, ' ').trim() ?? '';
+    /**
+     * The purpose as a visitor reads it: its sentence (the last text of the row's purpose), and
+     * how many of its characters are drawn, from its start, inside the box that cuts it, before
+     * the ellipsis (which takes up to about a character's width at the end of the box).
+     */
+    const purposeShown = (li: Element) => {
+      const box = li.querySelector('.purpose')!;
+      const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+      let node: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent!.trim()) node = n as Text;
+      const sentence = node!.textContent!;
+      const clip = box.getBoundingClientRect();
+      const ellipsis = parseFloat(getComputedStyle(box).fontSize);
+      const range = document.createRange();
+      let drawn = 0;
+      for (; drawn < sentence.length; drawn++) {
+        range.setStart(node!, drawn);
+        range.setEnd(node!, drawn + 1);
+        const r = range.getBoundingClientRect();
+        const inside = r.top >= clip.top - 1 && r.bottom <= clip.bottom + 1 && r.left >= clip.left - 1 && r.right <= clip.right - ellipsis;
+        if (!inside && sentence[drawn]!.trim()) break;
+      }
+      return { sentence: sentence.trim(), drawn };
+    };
     const command = (label: string) => [...document.querySelectorAll('button, a')].find((el) => el.textContent!.replace(/\s+/g, ' ').trim().startsWith(label)) ?? null;
     return {
       scrolled: scrollY,
@@ -33,6 +57,7 @@ function firstScreen(page: Page) {
         // The row's two lines, as shown (its folded details are out of sight).
         shown: text(li.querySelector('button')),
         inView: inView(li.querySelector('button')),
+        purpose: purposeShown(li),
       })),
       commands: ['Réinitialiser mes préférences cookies', 'Tester une première visite', 'Supprimer les cookies non essentiels'].map((label) => ({
         label,
@@ -63,9 +88,18 @@ describe.each(engines)('in %s', (_engine, launch) => {
     expect(screen.rows.map((r) => r.name).sort()).toEqual([...USUAL_VISIT].sort());
     for (const row of screen.rows) expect(row, row.name!).toMatchObject({ inView: true });
     const shown = (name: string) => screen.rows.find((r) => r.name === name)!.shown;
-    expect(shown('sessionid')).toMatch(/^sessionid Opendatasoft Nécessaire — Se souvenir de l'utilisateur/);
-    expect(shown('_pk_id.1.a1b2')).toMatch(/^_pk_id\.1\.a1b2 Non déclaré, probablement Matomo Mesure d’audience — \S/);
-    expect(shown('ods_embed')).toMatch(/^ods_embed Non déclaré Nature inconnue — La charte ne dit ni qui/);
+    // The first line: the name, who sets it, its category (and how many findings); the purpose below.
+    expect(shown('sessionid')).toMatch(/^sessionid Opendatasoft Nécessaire (\d+ constats? )?Se souvenir de l'utilisateur/);
+    expect(shown('_pk_id.1.a1b2')).toMatch(/^_pk_id\.1\.a1b2 Non déclaré, probablement Matomo Mesure d’audience (\d+ constats? )?Garde un identifiant/);
+    expect(shown('ods_embed')).toMatch(/^ods_embed Non déclaré Nature inconnue (partitionné )?(\d+ constats? )?La charte ne dit ni qui/);
+    // Each purpose readable at a glance: its first 30 characters at least (a few words, enough to
+    // tell one purpose from another), or all of it when shorter; cut only at the end of its line.
+    for (const row of screen.rows) {
+      expect(row.purpose.sentence.length, row.name!).toBeGreaterThan(0);
+      expect(row.purpose.drawn, `${row.name}: « ${row.purpose.sentence.slice(0, row.purpose.drawn)} »`).toBeGreaterThanOrEqual(
+        Math.min(30, row.purpose.sentence.length),
+      );
+    }
     for (const command of screen.commands) expect(command, command.label).toMatchObject({ inView: true });
   });
 

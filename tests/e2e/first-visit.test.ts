@@ -56,6 +56,39 @@ async function startTest(popup: Page, seconds: string) {
   await clickButton(popup, 'Tester une première visite');
 }
 
+/** Moves focus by keyboard (Tab, or Shift+Tab backwards) to the button labelled `label`, and presses Enter. */
+async function pressByKeyboard(popup: Page, label: string, backwards = false) {
+  const focused = () =>
+    popup.evaluate((l) => document.hasFocus() && document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent?.trim() === l, label);
+  // From the report's title, which the visitor reaches first: Tab past the page's end would go to
+  // the browser's own controls (Firefox), where Enter presses nothing of the page.
+  await popup.bringToFront();
+  await popup.evaluate(() => window.focus());
+  if (!backwards) await popup.evaluate(() => document.getElementById('report-title')!.focus());
+  for (let i = 0; i < 80 && !(await focused()); i++) {
+    if (backwards) await popup.keyboard.down('Shift');
+    await popup.keyboard.press('Tab');
+    if (backwards) await popup.keyboard.up('Shift');
+  }
+  expect(await focused(), `focus on « ${label} »`).toBe(true);
+  await popup.keyboard.press('Enter');
+}
+
+/**
+ * Where keyboard focus is: on the command the visitor pressed if it is still there (« Tester une
+ * première visite », or « Arrêter le test » while a test runs), else on the test's status, which
+ * says how it goes; never lost to the page's body while the report gives way to the test.
+ */
+function focusIsKept(popup: Page) {
+  return popup.evaluate(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) return 'lost';
+    if (active.id === 'first-visit-status') return 'status';
+    const label = active.textContent?.trim();
+    return active.closest('.commands') && (label === 'Tester une première visite' || label === 'Arrêter le test') ? 'command' : `elsewhere: ${active.outerHTML.slice(0, 80)}`;
+  });
+}
+
 describe.each(engines)('in %s', (_engine, launch) => {
   const session = useSession(launch);
   let portal: Page;
@@ -124,4 +157,33 @@ describe.each(engines)('in %s', (_engine, launch) => {
     expect(await popup.evaluate(() => document.querySelector('.first-visit')!.textContent)).toContain('vous avez quitté le portail');
     expect(byKey(await allCookies(session.control))).toEqual(before);
   });
+  it('keeps keyboard focus on the command or on the test’s status when a test starts and when it is stopped', async () => {
+    // Back on the portal, in a popup opened afresh (an export before may have taken the window's focus to the browser's downloads).
+    await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
+    popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`);
+    await chooseDuration(popup, '30');
+    await pressByKeyboard(popup, 'Tester une première visite');
+    // Running: the tab went off the portal and back, and the report with its commands gave way meanwhile.
+    await popup.waitForFunction(() => document.querySelector('.first-visit progress') !== null, { timeout: 15_000 });
+    await popup.waitForFunction(() => [...document.querySelectorAll('.commands button')].some((b) => b.textContent?.trim() === 'Arrêter le test'), { timeout: 10_000 });
+    expect(await focusIsKept(popup)).toMatch(/^(command|status)$/);
+    const status = await popup.evaluate(() => document.activeElement?.id === 'first-visit-status');
+    await pressByKeyboard(popup, 'Arrêter le test', status);
+    expect(await finished(popup)).toContain('Test du');
+    await popup.waitForFunction(() => [...document.querySelectorAll('.commands button')].some((b) => b.textContent?.trim() === 'Tester une première visite'), { timeout: 10_000 });
+    expect(await focusIsKept(popup)).toMatch(/^(command|status)$/);
+    expect(byKey(await allCookies(session.control))).toEqual(before);
+  });
+
+  it('keeps keyboard focus when a test ends on its own', async () => {
+    await chooseDuration(popup, '5');
+    await pressByKeyboard(popup, 'Tester une première visite');
+    await popup.waitForFunction(() => document.querySelector('.first-visit progress') !== null, { timeout: 15_000 });
+    expect(await focusIsKept(popup)).toMatch(/^(command|status)$/);
+    expect(await finished(popup)).toContain('Test du');
+    await popup.waitForFunction(() => [...document.querySelectorAll('.commands button')].some((b) => b.textContent?.trim() === 'Tester une première visite'), { timeout: 10_000 });
+    expect(await focusIsKept(popup)).toMatch(/^(command|status)$/);
+    await portal.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
+  });
+
 });
