@@ -4,7 +4,7 @@ import type { Charter } from '../charter/model';
 import { durationSeconds } from '../charter/duration';
 import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
-import { longDate, lowerFirst } from '../i18n/format';
+import { longDate, lowerFirst, number } from '../i18n/format';
 import { t, tn } from '../i18n/messages';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from '../cookies/platform';
@@ -80,7 +80,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     findings.push({
       rule: 'audience-over-13-months',
       // In days: « 13 mois » rounded would read as within the limit.
-      text: t('finding.audienceOver13Months', Math.round(left / DAY), AUDIENCE_MAX_DAYS),
+      text: t('finding.audienceOver13Months', number(Math.round(left / DAY)), number(AUDIENCE_MAX_DAYS)),
     });
   }
 
