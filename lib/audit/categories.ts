@@ -1,26 +1,83 @@
 import type { Category } from '../charter/model';
+import { t } from '../i18n/messages';
 
 /** Every category a cookie can be shown under: the charter's, or not declared at all. */
 export type ShownCategory = Category | 'undeclared';
 
+/** In the language spoken, read when asked for: a page redrawn after a change of language speaks the new one. */
 export const categoryLabels: Record<ShownCategory, string> = {
-  necessary: 'Nécessaire',
-  preferences: 'Préférences',
-  statistics: 'Statistiques',
-  advertising: 'Publicité',
-  social: 'Réseaux sociaux',
-  'non-essential': 'Non essentiel',
-  unclear: 'Nécessité non précisée',
-  undeclared: 'Non déclaré',
+  get necessary() {
+    return t('category.necessary');
+  },
+  get preferences() {
+    return t('category.preferences');
+  },
+  get statistics() {
+    return t('category.statistics');
+  },
+  get advertising() {
+    return t('category.advertising');
+  },
+  get social() {
+    return t('category.social');
+  },
+  get 'non-essential'() {
+    return t('category.nonEssential');
+  },
+  get unclear() {
+    return t('category.unclear');
+  },
+  get undeclared() {
+    return t('category.undeclared');
+  },
 };
 
 export type Flag = 'httpOnly' | 'secure' | 'partitioned' | 'parentDomain' | 'thirdParty' | 'pageOnly';
 
+/** HttpOnly and Secure are the attributes' own names, in every language. */
 export const flagLabels: Record<Flag, { label: string; title: string }> = {
-  httpOnly: { label: 'HttpOnly', title: 'Invisible pour les scripts de la page' },
-  secure: { label: 'Secure', title: 'Envoyé uniquement en HTTPS' },
-  partitioned: { label: 'partitionné', title: 'Rangé à part pour le site visité (CHIPS)' },
-  parentDomain: { label: 'domaine parent', title: 'Déposé pour tout le domaine, pas seulement pour ce portail' },
-  thirdParty: { label: 'tiers', title: 'Déposé par un autre site que le portail' },
-  pageOnly: { label: 'vu par la page seulement', title: 'Lu dans la page\u00a0; le navigateur ne l’a pas détaillé' },
+  httpOnly: {
+    label: 'HttpOnly',
+    get title() {
+      return t('category.flagTitle.httpOnly');
+    },
+  },
+  secure: {
+    label: 'Secure',
+    get title() {
+      return t('category.flagTitle.secure');
+    },
+  },
+  partitioned: {
+    get label() {
+      return t('category.flag.partitioned');
+    },
+    get title() {
+      return t('category.flagTitle.partitioned');
+    },
+  },
+  parentDomain: {
+    get label() {
+      return t('category.flag.parentDomain');
+    },
+    get title() {
+      return t('category.flagTitle.parentDomain');
+    },
+  },
+  thirdParty: {
+    get label() {
+      return t('category.flag.thirdParty');
+    },
+    get title() {
+      return t('category.flagTitle.thirdParty');
+    },
+  },
+  pageOnly: {
+    get label() {
+      return t('category.flag.pageOnly');
+    },
+    get title() {
+      return t('category.flagTitle.pageOnly');
+    },
+  },
 };

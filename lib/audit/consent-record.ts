@@ -1,3 +1,5 @@
+import { t } from '../i18n/messages';
+
 /**
  * The visitor's choice as an Opendatasoft portal records it in `cookies_preferences`:
  * URL-encoded JSON, one boolean per tracker and a `timestamp`, e.g.
@@ -22,8 +24,8 @@ const MAX_CHOICES = 64;
  * The trackers Opendatasoft portals name in the record (keys vary by portal). A Map: the record's
  * keys are the page's words, and `__proto__`, `constructor` or `toString` must name nothing here.
  */
-const labels = new Map<string, string>([
-  ['functional_cookies', 'Cookies fonctionnels'],
+const labels = new Map<string, string | (() => string)>([
+  ['functional_cookies', () => t('audit.consent.functional')],
   ['ga', 'Google Analytics'],
   ['matomo', 'Matomo'],
   ['xiti', 'Xiti'],
@@ -47,23 +49,24 @@ function dateOf(timestamp: unknown): string | undefined {
 }
 
 export function decodeConsentRecord(value: string): ConsentRecord {
-  if (value.length > MAX_LENGTH) return unreadable('valeur trop longue');
+  if (value.length > MAX_LENGTH) return unreadable(t('audit.consent.tooLong'));
   let data: unknown;
   try {
     data = JSON.parse(decodeURIComponent(value));
   } catch {
-    return unreadable('ce n’est pas du JSON encodé comme l’écrit le portail');
+    return unreadable(t('audit.consent.notJson'));
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return unreadable('ce n’est pas un objet JSON');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return unreadable(t('audit.consent.notObject'));
   const choices: ConsentChoice[] = [];
   // Own properties only: JSON.parse makes `__proto__` an ordinary own key, listed like the others.
   for (const key of Object.keys(data)) {
     if (key === 'timestamp') continue;
     const accepted: unknown = Object.getOwnPropertyDescriptor(data, key)?.value;
-    if (typeof accepted !== 'boolean') return unreadable(`la valeur de «\u00a0${key.slice(0, 40)}\u00a0» n’est ni vraie ni fausse`);
-    choices.push({ key, label: labels.get(key) ?? key, accepted });
+    if (typeof accepted !== 'boolean') return unreadable(t('audit.consent.notBoolean', key.slice(0, 40)));
+    const label = labels.get(key);
+    choices.push({ key, label: typeof label === 'function' ? label() : (label ?? key), accepted });
   }
-  if (choices.length > MAX_CHOICES) return unreadable('trop de choix pour un enregistrement de consentement');
+  if (choices.length > MAX_CHOICES) return unreadable(t('audit.consent.tooMany'));
   const madeAt = Object.hasOwn(data, 'timestamp') ? dateOf(Object.getOwnPropertyDescriptor(data, 'timestamp')?.value) : undefined;
   return { state: 'readable', choices, ...(madeAt && { madeAt }) };
 }

@@ -4,7 +4,8 @@ import type { Charter } from '../charter/model';
 import { durationSeconds } from '../charter/duration';
 import type { ConsentRecord } from './consent-record';
 import { needsConsent } from './knowledge/model';
-import { longDate, lowerFirst, NBSP, plural } from '../i18n/format';
+import { longDate, lowerFirst, number } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 import { durationInWords } from './lifetime';
 import { CONSENT_COOKIE } from '../cookies/platform';
 import { registrableDomain } from '../cookies/site';
@@ -53,21 +54,19 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
   if (!c.entry) {
     findings.push({
       rule: 'undeclared',
-      text: guess
-        ? `Non déclaré dans la charte${NBSP}; probablement ${guess.provider} (${lowerFirst(guess.kindLabel)}).`
-        : `Non déclaré dans la charte${NBSP}; Témoin ne reconnaît pas ce nom.`,
+      text: guess ? t('finding.undeclared.probably', guess.provider, lowerFirst(guess.kindLabel)) : t('finding.undeclared.unknown'),
     });
   } else {
     const needsConsentByName = guess !== undefined && needsConsent(guess.kind);
     if (c.entry.category === 'necessary' && needsConsentByName) {
       findings.push({
         rule: 'category-differs',
-        text: `La charte le range parmi les cookies nécessaires, mais ce nom est d’ordinaire celui d’un cookie de ${lowerFirst(guess.kindLabel)} (${guess.provider}).`,
+        text: t('finding.categoryDiffers', lowerFirst(guess.kindLabel), guess.provider),
       });
     }
     const declared = c.entry.duration === undefined ? undefined : durationSeconds(c.entry.duration);
     if (declared && left !== undefined && left > declared + TOLERANCE_DAYS * DAY) {
-      findings.push({ rule: 'lifetime-differs', text: `Déclaré pour «${NBSP}${c.entry.duration}${NBSP}», il expire dans ${c.lifetime}.` });
+      findings.push({ rule: 'lifetime-differs', text: t('finding.lifetimeDiffers', c.entry.duration ?? '', c.lifetime) });
     }
   }
 
@@ -81,7 +80,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     findings.push({
       rule: 'audience-over-13-months',
       // In days: « 13 mois » rounded would read as within the limit.
-      text: `Cookie de mesure d’audience qui expire dans ${Math.round(left / DAY)}${NBSP}jours${NBSP}: au-delà des 13${NBSP}mois (${AUDIENCE_MAX_DAYS}${NBSP}jours) admis pour se passer de consentement.`,
+      text: t('finding.audienceOver13Months', number(Math.round(left / DAY)), number(AUDIENCE_MAX_DAYS)),
     });
   }
 
@@ -89,7 +88,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     if (madeInFuture(context.consent.madeAt, context.nowSeconds)) {
       findings.push({
         rule: 'impossible-date',
-        text: `Le choix enregistré se dit fait le ${longDate(context.consent.madeAt)}, une date à venir${NBSP}: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui.`,
+        text: t('finding.impossibleDate', longDate(context.consent.madeAt)),
       });
     }
   }
@@ -101,7 +100,7 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
     if (kept !== undefined && kept > (CHOICE_MAX_DAYS + TOLERANCE_DAYS) * DAY) {
       findings.push({
         rule: 'choice-kept-over-6-months',
-        text: `Votre choix est conservé ${durationInWords(kept)}${NBSP}; la CNIL recommande de le redemander au bout de 6${NBSP}mois environ.`,
+        text: t('finding.choiceKeptOver6Months', durationInWords(kept)),
       });
     }
   }
@@ -113,21 +112,22 @@ export function cookieFindings(c: ClassifiedCookie, context: FindingContext): Fi
         ? consent.choices.find((choice) => choice.key === guess.consentKey && !choice.accepted)
         : undefined;
     if (!consent) {
-      findings.push({ rule: 'present-without-consent', text: `Présent alors qu’aucun choix n’est enregistré${NBSP}: sans choix, c’est un refus.` });
+      findings.push({ rule: 'present-without-consent', text: t('finding.noChoice') });
     } else if (refused) {
-      findings.push({ rule: 'present-without-consent', text: `Présent alors que votre choix enregistré refuse ${refused.label}.` });
+      findings.push({ rule: 'present-without-consent', text: t('finding.refused', refused.label) });
     }
   }
 
   const domain = bareDomain(c.cookie.domain);
   if (registrableDomain(domain) !== registrableDomain(context.host)) {
-    findings.push({ rule: 'third-party', text: `Déposé pour ${domain}, un autre site que le portail.` });
+    findings.push({ rule: 'third-party', text: t('finding.thirdParty.domain', domain) });
   } else if (c.entry?.party === 'third') {
-    findings.push({ rule: 'third-party', text: `La charte le dit déposé par un tiers (${c.entry.provider}), sous le domaine du portail.` });
+    findings.push({ rule: 'third-party', text: t('finding.thirdParty.charter', c.entry.provider) });
   }
   if (c.cookie.partitionKey?.topLevelSite) {
-    const frame = c.cookie.partitionKey.hasCrossSiteAncestor ? ', dans un cadre intersite' : '';
-    findings.push({ rule: 'partitioned', text: `Rangé à part pour ${c.cookie.partitionKey.topLevelSite}${frame} (cookie partitionné).` });
+    const site = c.cookie.partitionKey.topLevelSite;
+    const text = c.cookie.partitionKey.hasCrossSiteAncestor ? t('finding.partitioned.frame', site) : t('finding.partitioned.site', site);
+    findings.push({ rule: 'partitioned', text });
   }
   return findings;
 }
@@ -143,13 +143,13 @@ function platformRetentionFinding(c: ClassifiedCookie, left: number | undefined)
   if (!ocd || said === undefined || left === undefined) return undefined;
   if (left <= PLATFORM_RETENTION_FACTOR * said + TOLERANCE_DAYS * DAY) return undefined;
   // In days beyond a day: « 2 ans » rounded would read as no more than double « 1 an ».
-  const expires = `il expire dans ${left < DAY ? durationInWords(left) : plural(Math.round(left / DAY), 'jour')}`;
+  const expires = left < DAY ? durationInWords(left) : tn('audit.unit.day', Math.round(left / DAY));
   return {
     rule: 'lifetime-exceeds-platform',
     text:
       said === 0
-        ? `Selon l’Open Cookie Database, ${ocd.platform} l’efface à la fin de la session${NBSP}; ${expires}.`
-        : `Selon l’Open Cookie Database, ${ocd.platform} le conserve ${retentionWords(ocd.retention)}${NBSP}; ${expires}, plus du double.`,
+        ? t('finding.platform.session', ocd.platform, expires)
+        : t('finding.platform.longer', ocd.platform, retentionWords(ocd.retention) ?? '', expires),
   };
 }
 
@@ -167,7 +167,7 @@ export function siteFindings(charter: Charter, cookies: ClassifiedCookie[]): Fin
       const seen = 'exact' in pattern ? names.includes(pattern.exact) : names.some((n) => n.startsWith(pattern.prefix));
       if (seen) continue;
       const shown = 'exact' in pattern ? pattern.exact : `${pattern.prefix}*`;
-      findings.push({ rule: 'declared-not-seen', text: `«${NBSP}${shown}${NBSP}» est déclaré dans la charte mais absent de ce navigateur.` });
+      findings.push({ rule: 'declared-not-seen', text: t('finding.declaredNotSeen', shown) });
     }
   }
   return findings;

@@ -5,7 +5,7 @@
 import type { ClassifiedCookie } from './classify';
 import type { Report } from './report';
 import type { Finding } from './rules';
-import { NBSP, plural } from '../i18n/format';
+import { language, locale, t, tn } from '../i18n/messages';
 
 /** What a row says beyond « Non déclaré », which its place in the list already says. */
 export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[] {
@@ -14,7 +14,7 @@ export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[]
 
 /** « 2 constats », « 1 constat », « aucun constat ». */
 export function findingCount(n: number): string {
-  return n === 0 ? 'aucun constat' : plural(n, 'constat');
+  return tn('audit.findings', n);
 }
 
 /** « 8 cookies : 4 déclarés, 4 non déclarés · 3 constats » */
@@ -24,22 +24,21 @@ export function verdictLine(report: Pick<Report, 'cookies' | 'findings'> & { und
   const pageOnly = report.undeclared?.pageOnly ?? 0;
   const undeclared = report.cookies.length - declared - pageOnly;
   const findings = report.cookies.reduce((sum, c) => sum + rowFindings(c).length, report.findings.length);
-  const apart = pageOnly ? ` (et ${plural(pageOnly, 'nom non déclaré vu', 'noms non déclarés vus')} par la page seulement)` : '';
-  return (
-    `${plural(report.cookies.length, 'cookie')}${NBSP}: ${plural(declared, 'déclaré', 'déclarés')}, ` +
-    `${plural(undeclared, 'non déclaré', 'non déclarés')}${apart} · ${findingCount(findings)}`
-  );
+  const cookies = tn('audit.verdict.cookies', report.cookies.length);
+  const declaredWords = tn('audit.verdict.declared', declared);
+  const undeclaredWords = tn('audit.verdict.undeclared', undeclared);
+  return pageOnly
+    ? t('audit.verdict.lineWithPageOnly', cookies, declaredWords, undeclaredWords, tn('audit.verdict.pageOnly', pageOnly), findingCount(findings))
+    : t('audit.verdict.line', cookies, declaredWords, undeclaredWords, findingCount(findings));
 }
 
-const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long' });
-const dayMonthYear = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-
-/** « le 5 décembre », with the year when it is not this one; « le 1er mars ». */
+/** « le 5 décembre », with the year when it is not this one; « le 1er mars »; "on 5 December". */
 function onDay(iso: string, now: Date): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const text = (date.getFullYear() === now.getFullYear() ? dayMonth : dayMonthYear).format(date);
-  return `le ${text.replace(/^1 /, '1er ')}`;
+  const thisYear = date.getFullYear() === now.getFullYear();
+  const text = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', ...(!thisYear && { year: 'numeric' }) }).format(date);
+  return t('audit.choice.on', language() === 'fr' ? text.replace(/^1 /, '1er ') : text);
 }
 
 /**
@@ -47,13 +46,13 @@ function onDay(iso: string, now: Date): string {
  * cookies the record also lists are left out when it names trackers: they need no consent.
  */
 export function consentLine(consent: Report['consent'], now = new Date()): string {
-  if (!consent) return `Aucun choix enregistré${NBSP}: les traceurs soumis à consentement sont refusés.`;
+  if (!consent) return t('audit.choice.none');
   const { record } = consent;
-  if (record.state === 'unreadable') return `Votre choix${NBSP}: enregistrement illisible (${record.reason}).`;
+  if (record.state === 'unreadable') return t('audit.choice.unreadable', record.reason);
   const trackers = record.choices.filter((c) => c.key !== 'functional_cookies');
   const shown = trackers.length ? trackers : record.choices;
-  const words = shown.map((c) => `${c.label} ${c.accepted ? 'accepté' : 'refusé'}`).join(', ');
+  const words = shown.map((c) => (c.accepted ? t('audit.choice.accepted', c.label) : t('audit.choice.refused', c.label))).join(', ');
   const when = record.madeAt && !consent.dateInFuture ? onDay(record.madeAt, now) : '';
-  if (!words) return `Votre choix${NBSP}: enregistré${when ? ` ${when}` : ''}, sans traceur nommé.`;
-  return `Votre choix${NBSP}: ${words}${when ? `, ${when}` : ''}`;
+  if (!words) return when ? t('audit.choice.noTrackerOn', when) : t('audit.choice.noTracker');
+  return when ? t('audit.choice.lineOn', words, when) : t('audit.choice.line', words);
 }

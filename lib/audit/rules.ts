@@ -2,6 +2,7 @@
  * The rules Témoin checks, each with the text it comes from. A finding is information for the
  * visitor, never an accusation: the wording says what was observed and which rule it relates to.
  */
+import { t, type MessageKey } from '../i18n/messages';
 
 export type RuleId =
   | 'undeclared'
@@ -24,48 +25,85 @@ export interface Source {
   url?: string;
 }
 
-const charterOfSite: Source = { label: 'Charte cookies du site' };
+/**
+ * Sources and titles in the language spoken, read when asked for (getters): a report drawn after
+ * the visitor changes language speaks the new one. The CNIL's deliberations are French texts;
+ * in English their label describes them.
+ */
+const charterOfSite: Source = {
+  get label() {
+    return t('rules.source.charter');
+  },
+};
 const guidelines: Source = {
-  label: 'CNIL, délibération n° 2020-091 du 17 septembre 2020 (lignes directrices « cookies et autres traceurs »)',
+  get label() {
+    return t('rules.source.guidelines');
+  },
 };
 const recommendation: Source = {
-  label: 'CNIL, délibération n° 2020-092 du 17 septembre 2020 (recommandation « cookies et autres traceurs »)',
+  get label() {
+    return t('rules.source.recommendation');
+  },
 };
 const audience: Source = {
-  label: 'CNIL, cookies et traceurs exemptés pour la mesure d’audience',
+  get label() {
+    return t('rules.source.audience');
+  },
   url: 'https://www.cnil.fr/fr/cookies-et-autres-traceurs/regles/cookies-solutions-pour-les-outils-de-mesure-daudience',
 };
-const browsers: Source = { label: 'Fonctionnement des navigateurs (cookies tiers et partitionnés)' };
+const browsers: Source = {
+  get label() {
+    return t('rules.source.browsers');
+  },
+};
 const confusables: Source = {
-  label: 'Unicode, rapport technique n° 39 « Unicode Security Mechanisms » (caractères invisibles et lettres qui se ressemblent)',
+  get label() {
+    return t('rules.source.confusables');
+  },
   url: 'https://www.unicode.org/reports/tr39/',
 };
 const openCookieDatabase: Source = {
-  label: 'Open Cookie Database (durée de conservation annoncée pour ce cookie par sa plateforme)',
+  get label() {
+    return t('rules.source.ocd');
+  },
   url: 'https://github.com/jkwakman/Open-Cookie-Database',
 };
-const consentRecord: Source = { label: 'Choix enregistré par le portail (cookie cookies_preferences)' };
+const consentRecord: Source = {
+  get label() {
+    return t('rules.source.consentRecord');
+  },
+};
+
+function rule(title: MessageKey, level: 'attention' | 'info', source: Source): { title: string; level: 'attention' | 'info'; source: Source } {
+  return {
+    get title() {
+      return t(title);
+    },
+    level,
+    source,
+  };
+}
 
 export const rules: Record<RuleId, { title: string; level: 'attention' | 'info'; source: Source }> = {
-  undeclared: { title: 'Non déclaré dans la charte', level: 'attention', source: charterOfSite },
-  'category-differs': { title: 'Catégorie à vérifier', level: 'attention', source: charterOfSite },
-  'lifetime-differs': { title: 'Durée plus longue que déclarée', level: 'attention', source: charterOfSite },
-  'lifetime-exceeds-platform': { title: 'Durée plus longue que celle de sa plateforme', level: 'info', source: openCookieDatabase },
-  'audience-over-13-months': { title: 'Mesure d’audience au-delà de 13 mois', level: 'attention', source: audience },
-  'choice-kept-over-6-months': { title: 'Choix conservé plus de 6 mois', level: 'info', source: recommendation },
-  'present-without-consent': { title: 'Présent sans consentement', level: 'attention', source: guidelines },
-  'set-before-choice': { title: 'Déposé avant votre choix', level: 'attention', source: guidelines },
-  'set-after-refusal': { title: 'Déposé après votre refus', level: 'attention', source: guidelines },
-  'third-party': { title: 'Cookie tiers', level: 'info', source: browsers },
-  partitioned: { title: 'Cookie partitionné', level: 'info', source: browsers },
-  'declared-not-seen': { title: 'Déclaré mais absent', level: 'info', source: charterOfSite },
-  'deceptive-name': { title: 'Nom trompeur', level: 'attention', source: confusables },
-  'impossible-date': { title: 'Date impossible', level: 'attention', source: consentRecord },
+  undeclared: rule('rules.title.undeclared', 'attention', charterOfSite),
+  'category-differs': rule('rules.title.categoryDiffers', 'attention', charterOfSite),
+  'lifetime-differs': rule('rules.title.lifetimeDiffers', 'attention', charterOfSite),
+  'lifetime-exceeds-platform': rule('rules.title.lifetimeExceedsPlatform', 'info', openCookieDatabase),
+  'audience-over-13-months': rule('rules.title.audienceOver13Months', 'attention', audience),
+  'choice-kept-over-6-months': rule('rules.title.choiceKeptOver6Months', 'info', recommendation),
+  'present-without-consent': rule('rules.title.presentWithoutConsent', 'attention', guidelines),
+  'set-before-choice': rule('rules.title.setBeforeChoice', 'attention', guidelines),
+  'set-after-refusal': rule('rules.title.setAfterRefusal', 'attention', guidelines),
+  'third-party': rule('rules.title.thirdParty', 'info', browsers),
+  partitioned: rule('rules.title.partitioned', 'info', browsers),
+  'declared-not-seen': rule('rules.title.declaredNotSeen', 'info', charterOfSite),
+  'deceptive-name': rule('rules.title.deceptiveName', 'attention', confusables),
+  'impossible-date': rule('rules.title.impossibleDate', 'attention', consentRecord),
 };
 
 export interface Finding {
   rule: RuleId;
-  /** One plain French sentence about this cookie or site. */
+  /** One plain sentence about this cookie or site, in the language spoken when it was made. */
   text: string;
 }
 

@@ -10,6 +10,7 @@ import { domainMatches } from '../cookies/scope';
 import { CONSENT_COOKIE } from '../cookies/platform';
 import { needsConsentHere } from './findings';
 import { dayTime } from '../i18n/format';
+import { t } from '../i18n/messages';
 import type { Finding } from './rules';
 import { entryOf, type CookieTimeline, type Timeline, type TimelineEntry } from '../cookies/timeline';
 
@@ -75,25 +76,27 @@ export function timelineFindings(c: ClassifiedCookie, timeline: CookieTimeline |
     const previous = choice.previous;
     const underPrevious = previous && firstSetAt >= previous.lastChangedAt && firstSetAt < previous.removedAt!;
     if (underPrevious) return [];
-    return [{ rule: 'set-before-choice', text: `Déposé le ${dayTime(firstSetAt)}, avant que vous ayez fait un choix.` }];
+    return [{ rule: 'set-before-choice', text: t('finding.setBeforeChoice', dayTime(firstSetAt)) }];
   }
   if (choice.madeAt === undefined) return [];
   if (firstSetAt < choice.madeAt) {
     const findings: Finding[] = [
-      { rule: 'set-before-choice', text: `Déposé le ${dayTime(firstSetAt)}, avant que vous ayez fait un choix (le ${dayTime(choice.madeAt)}).` },
+      { rule: 'set-before-choice', text: t('finding.setBeforeChoiceAt', dayTime(firstSetAt), dayTime(choice.madeAt)) },
     ];
     const refused = refusalOf(c, choice.record);
     if (refused !== undefined && lastChangedAt > choice.madeAt) {
-      findings.push({ rule: 'set-after-refusal', text: `Réécrit le ${dayTime(lastChangedAt)}, ${afterRefusal(refused, choice.madeAt)}.` });
+      const text = refused
+        ? t('finding.rewrittenAfterRefusal.tracker', dayTime(lastChangedAt), refused, dayTime(choice.madeAt))
+        : t('finding.rewrittenAfterRefusal.all', dayTime(lastChangedAt), dayTime(choice.madeAt));
+      findings.push({ rule: 'set-after-refusal', text });
     }
     return findings;
   }
   const refused = refusalOf(c, choice.record);
   if (refused === undefined) return [];
-  return [{ rule: 'set-after-refusal', text: `Déposé le ${dayTime(firstSetAt)}, ${afterRefusal(refused, choice.madeAt)}.` }];
-}
-
-function afterRefusal(tracker: string, at: number): string {
-  return tracker ? `après votre refus de ${tracker} du ${dayTime(at)}` : `après votre refus de tous les traceurs du ${dayTime(at)}`;
+  const text = refused
+    ? t('finding.setAfterRefusal.tracker', dayTime(firstSetAt), refused, dayTime(choice.madeAt))
+    : t('finding.setAfterRefusal.all', dayTime(firstSetAt), dayTime(choice.madeAt));
+  return [{ rule: 'set-after-refusal', text }];
 }
 

@@ -1,29 +1,33 @@
 import { shownName } from '../cookies/visible-name';
 import type { Audit, AuditCookie } from './audit';
+import { t } from '../i18n/messages';
 
-const columns: [string, (c: AuditCookie) => unknown][] = [
+const yes = (b: boolean) => (b ? t('export.yes') : t('export.no'));
+
+/** Headers in the language spoken; HttpOnly, Secure and SameSite are the attributes' own names. */
+const columns = (): [string, (c: AuditCookie) => unknown][] => [
   // Drawn as in the popup: an invisible or look-alike character shows as its code point.
-  ['nom', (c) => shownName(c.name)],
-  ['valeur', (c) => c.value ?? ''],
-  ['domaine', (c) => c.domain],
-  ['chemin', (c) => c.path],
-  ['déclaré', (c) => (c.declared ? 'oui' : 'non')],
-  ['catégorie', (c) => c.category],
-  ['prestataire', (c) => c.provider ?? ''],
-  ['service', (c) => c.service ?? ''],
-  ['finalité', (c) => c.purpose ?? ''],
-  ['probablement', (c) => c.probably ?? ''],
-  ['expiration', (c) => c.expires ?? 'fin de session'],
-  ['durée restante', (c) => c.lifetime],
-  ['HttpOnly', (c) => (c.httpOnly ? 'oui' : 'non')],
-  ['Secure', (c) => (c.secure ? 'oui' : 'non')],
+  [t('export.csv.name'), (c) => shownName(c.name)],
+  [t('export.csv.value'), (c) => c.value ?? ''],
+  [t('export.csv.domain'), (c) => c.domain],
+  [t('export.csv.path'), (c) => c.path],
+  [t('export.csv.declared'), (c) => yes(c.declared)],
+  [t('export.csv.category'), (c) => c.category],
+  [t('export.csv.provider'), (c) => c.provider ?? ''],
+  [t('export.csv.service'), (c) => c.service ?? ''],
+  [t('export.csv.purpose'), (c) => c.purpose ?? ''],
+  [t('export.csv.probably'), (c) => c.probably ?? ''],
+  [t('export.csv.expires'), (c) => c.expires ?? t('audit.lifetime.session')],
+  [t('export.csv.lifetime'), (c) => c.lifetime],
+  ['HttpOnly', (c) => yes(c.httpOnly)],
+  ['Secure', (c) => yes(c.secure)],
   ['SameSite', (c) => c.sameSite],
-  ['partition', (c) => c.partition ?? ''],
-  ['lu par la page', (c) => (c.seenByPage ? 'oui' : 'non')],
-  ['déposé le', (c) => c.setAt ?? ''],
-  ['modifié le', (c) => c.changedAt ?? ''],
-  ['apparition', (c) => c.appeared ?? ''],
-  ['constats', (c) => c.findings.map((f) => f.text).join(' | ')],
+  [t('export.csv.partition'), (c) => c.partition ?? ''],
+  [t('export.csv.seenByPage'), (c) => yes(c.seenByPage)],
+  [t('export.csv.setAt'), (c) => c.setAt ?? ''],
+  [t('export.csv.changedAt'), (c) => c.changedAt ?? ''],
+  [t('export.csv.appeared'), (c) => c.appeared ?? ''],
+  [t('export.csv.findings'), (c) => c.findings.map((f) => f.text).join(' | ')],
 ];
 
 /**
@@ -54,6 +58,7 @@ export function csvCell(value: unknown): string {
 
 /** One row per cookie, with a header row; CRLF line ends, as spreadsheets expect. */
 export function auditCsv(audit: Audit): string {
-  const rows = [columns.map(([title]) => title), ...audit.cookies.map((c) => columns.map(([, get]) => get(c)))];
+  const shown = columns();
+  const rows = [shown.map(([title]) => title), ...audit.cookies.map((c) => shown.map(([, get]) => get(c)))];
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

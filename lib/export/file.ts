@@ -5,6 +5,7 @@ import { auditCsv } from './csv';
 import { auditHtml } from './html';
 import { auditFileName } from './names';
 import { dayTime } from '../i18n/format';
+import { t } from '../i18n/messages';
 import { stripFigure, stripOf } from '../timeline/strip';
 
 const types = { json: 'application/json', csv: 'text/csv;charset=utf-8', html: 'text/html;charset=utf-8' } as const;
@@ -33,5 +34,5 @@ export function exportFile(
 /** The report's timeline drawn, as the popup draws it. */
 function timelineFigure(report: Report): string {
   const strip = stripOf(report.cookies, { to: Date.parse(report.generatedAt), ...(report.choiceAt !== undefined && { choiceAt: report.choiceAt }) });
-  return stripFigure(strip, dayTime, 'Chronologie : quand chaque cookie est apparu (la colonne « Durée restante, apparition » le dit en mots)');
+  return stripFigure(strip, dayTime, t('export.html.timeline'));
 }

@@ -1,5 +1,6 @@
 import { categoryLabels } from '../audit/categories';
 import { longDateTime } from '../i18n/format';
+import { language, t, tn } from '../i18n/messages';
 import { rules } from '../audit/rules';
 import { timelineLine } from '../timeline/line';
 import { stripCss, stripFigure, stripOf } from '../timeline/strip';
@@ -23,7 +24,8 @@ interface Row {
 }
 
 export interface FirstVisitRecord {
-  test: 'première visite';
+  /** « première visite », in the language spoken. */
+  test: string;
   site: string;
   page: string;
   startedAt: string;
@@ -55,14 +57,14 @@ export function firstVisitRecord(report: FirstVisitReport): FirstVisitRecord {
     domain: new URL(report.page).hostname,
     path: '',
     setAt: null,
-    appeared: 'écrit pendant le test',
-    verdict: item.guess ? `probablement ${item.guess.provider}` : 'inconnu',
+    appeared: t('export.firstVisit.writtenDuringTest'),
+    verdict: item.guess ? t('export.html.probably', item.guess.provider) : t('export.firstVisit.unknown'),
     category: item.guess?.kindLabel ?? '',
     necessary: false,
     findings: [],
   }));
   return {
-    test: 'première visite',
+    test: t('export.firstVisit.test'),
     site: report.site,
     page: report.page,
     startedAt: report.startedAt,
@@ -83,15 +85,15 @@ function cell(value: unknown): string {
   return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-const columns: [string, (r: Row) => unknown][] = [
-  ['type', (r) => r.kind],
-  ['nom', (r) => r.name],
-  ['domaine', (r) => r.domain],
-  ['chemin', (r) => r.path],
-  ['déposé le', (r) => r.setAt ?? ''],
-  ['verdict de la charte', (r) => r.verdict],
-  ['catégorie', (r) => r.category],
-  ['constats', (r) => r.findings.map((f) => f.text).join(' | ')],
+const columns = (): [string, (r: Row) => unknown][] => [
+  [t('export.csv.type'), (r) => r.kind],
+  [t('export.csv.name'), (r) => r.name],
+  [t('export.csv.domain'), (r) => r.domain],
+  [t('export.csv.path'), (r) => r.path],
+  [t('export.csv.setAt'), (r) => r.setAt ?? ''],
+  [t('export.csv.verdict'), (r) => r.verdict],
+  [t('export.csv.category'), (r) => r.category],
+  [t('export.csv.findings'), (r) => r.findings.map((f) => f.text).join(' | ')],
 ];
 
 function escape(value: unknown): string {
@@ -103,7 +105,8 @@ export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' 
   const name = firstVisitFileName(report.site, report.startedAt, format);
   if (format === 'json') return { name, text: JSON.stringify(record, null, 2), type: 'application/json' };
   if (format === 'csv') {
-    const rows = [columns.map(([title]) => title), ...record.items.map((r) => columns.map(([, get]) => get(r)))];
+    const shown = columns();
+    const rows = [shown.map(([title]) => title), ...record.items.map((r) => shown.map(([, get]) => get(r)))];
     return { name, text: `\ufeff${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`, type: 'text/csv;charset=utf-8' };
   }
   const rows = record.items
@@ -113,22 +116,31 @@ export function firstVisitFile(report: FirstVisitReport, format: 'json' | 'csv' 
     )
     .join('\n');
   const text = `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Témoin — première visite sur ${escape(report.site)}</title>
+<html lang="${language()}"><head><meta charset="utf-8"><title>${escape(t('export.firstVisit.title', report.site))}</title>
 <style>body{font:14px/1.4 system-ui,sans-serif;margin:2rem;color:#1d2330}table{border-collapse:collapse;width:100%}
 td,th{border:1px solid #d8dde6;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#f4f6f9}${stripCss}</style>
 </head><body>
-<h1>Première visite sur ${escape(report.site)}</h1>
-<p>Test du ${escape(longDateTime(report.startedAt))}, ${report.seconds}&nbsp;secondes sans faire de choix, page ${escape(report.page)}.
-${report.stopped ? `Arrêté avant la fin&nbsp;: ${escape(report.stopped)}.` : ''}
-${report.choiceMadeAt ? `Un choix a été fait le ${escape(longDateTime(report.choiceMadeAt))}&nbsp;: seul ce qui le précède est listé.` : ''}</p>
-<p>${record.items.length === 0 ? 'Rien n’a été déposé avant un choix.' : `${record.items.length} élément(s) déposé(s) avant tout choix.`}</p>
+<h1>${escape(t('export.firstVisit.heading', report.site))}</h1>
+<p>${escape(t('export.firstVisit.when', longDateTime(report.startedAt), report.seconds, report.page))}
+${report.stopped ? escape(t('export.firstVisit.stopped', report.stopped)) : ''}
+${report.choiceMadeAt ? escape(t('export.firstVisit.choiceMade', longDateTime(report.choiceMadeAt))) : ''}</p>
+<p>${escape(record.items.length === 0 ? t('export.firstVisit.nothing') : tn('export.firstVisit.items', record.items.length))}</p>
 ${testFigure(report)}
-<table><thead><tr><th>Type</th><th>Nom</th><th>Domaine</th><th>Apparition</th><th>Verdict de la charte</th><th>Constats</th></tr></thead>
+<table><thead><tr>${[
+    t('export.firstVisit.column.type'),
+    t('export.firstVisit.column.name'),
+    t('export.firstVisit.column.domain'),
+    t('export.firstVisit.column.appeared'),
+    t('export.firstVisit.column.verdict'),
+    t('export.firstVisit.column.findings'),
+  ]
+    .map((h) => `<th>${escape(h)}</th>`)
+    .join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
 <p>${[...restoredSentences(report.restored), ...reportSentences(report)].map(escape).join(' ')}</p>
-<p><small>Établi par Témoin. Un constat est une information, pas une accusation.</small></p>
+<p><small>${escape(t('export.html.footer'))}</small></p>
 </body></html>
 `;
   return { name, text, type: 'text/html;charset=utf-8' };
@@ -144,5 +156,5 @@ function testFigure(report: FirstVisitReport): string {
     ...(report.choiceMadeAt && { choiceAt: Date.parse(report.choiceMadeAt) }),
   });
   const when = (at: number) => `+${Math.round((at - start) / 1000)}\u00a0s`;
-  return stripFigure(strip, when, 'Chronologie du test, depuis le chargement de la page (la colonne « Apparition » le dit en mots)');
+  return stripFigure(strip, when, t('export.firstVisit.timeline'));
 }

@@ -1,11 +1,12 @@
 /**
  * The letter a visitor may send the portal's data protection officer about what Témoin
- * witnessed: short, courteous, in French. Each finding becomes a question, never an accusation,
+ * witnessed: short, courteous, in the language Témoin speaks. Each finding becomes a question, never an accusation,
  * with its rule and its source; the letter says only what the visitor's report shows (names,
  * dates, rules), never a cookie's value. Pure: a plain description in, text out.
  */
 import { rules, type Finding, type RuleId } from '../audit/rules';
-import { longDate, longDateTime, dayTime, NBSP } from '../i18n/format';
+import { longDate, longDateTime, dayTime } from '../i18n/format';
+import { language, t, tn, type MessageKey } from '../i18n/messages';
 
 /** One finding of the report, with the cookie it concerns (its name as the report shows it). */
 export interface LetterItem {
@@ -34,60 +35,68 @@ export interface Letter {
 }
 
 /** The question each kind of finding asks. */
-const QUESTIONS: Record<RuleId, string> = {
-  undeclared: 'pouvez-vous indiquer sa finalité et l’ajouter à la charte',
-  'category-differs': 'pouvez-vous confirmer sa finalité et la catégorie sous laquelle la charte le déclare',
-  'lifetime-differs': 'pouvez-vous indiquer sa durée de conservation réelle et, si besoin, mettre la charte à jour',
-  'lifetime-exceeds-platform': 'pouvez-vous indiquer pourquoi il est conservé plus longtemps que ne le prévoit son service',
-  'audience-over-13-months': `pouvez-vous indiquer comment sa durée est ramenée à 13${NBSP}mois au plus`,
-  'choice-kept-over-6-months': 'pouvez-vous indiquer au bout de combien de temps le portail redemande son choix au visiteur',
-  'present-without-consent': 'pouvez-vous indiquer sur quel consentement repose son dépôt',
-  'set-before-choice': 'pouvez-vous indiquer pourquoi il est déposé avant le choix du visiteur',
-  'set-after-refusal': 'pouvez-vous indiquer pourquoi il est déposé malgré ce refus',
-  'third-party': 'pouvez-vous indiquer qui le dépose et à quelle fin',
-  partitioned: 'pouvez-vous indiquer quel service le dépose et à quelle fin',
-  'declared-not-seen': 'est-il toujours utilisé, ou la charte peut-elle être mise à jour',
-  'deceptive-name': 'pouvez-vous indiquer ce qu’est ce cookie et pourquoi son nom contient ces caractères',
-  'impossible-date': 'pouvez-vous vérifier comment le portail date le choix qu’il enregistre',
+const QUESTIONS: Record<RuleId, MessageKey> = {
+  undeclared: 'letter.question.undeclared',
+  'category-differs': 'letter.question.categoryDiffers',
+  'lifetime-differs': 'letter.question.lifetimeDiffers',
+  'lifetime-exceeds-platform': 'letter.question.lifetimeExceedsPlatform',
+  'audience-over-13-months': 'letter.question.audienceOver13Months',
+  'choice-kept-over-6-months': 'letter.question.choiceKeptOver6Months',
+  'present-without-consent': 'letter.question.presentWithoutConsent',
+  'set-before-choice': 'letter.question.setBeforeChoice',
+  'set-after-refusal': 'letter.question.setAfterRefusal',
+  'third-party': 'letter.question.thirdParty',
+  partitioned: 'letter.question.partitioned',
+  'declared-not-seen': 'letter.question.declaredNotSeen',
+  'deceptive-name': 'letter.question.deceptiveName',
+  'impossible-date': 'letter.question.impossibleDate',
 };
 
 /**
- * The report speaks to the visitor (« votre choix »); the letter speaks for them (« mon choix »).
- * What the report says of Témoin's own reckoning is left out.
+ * The report speaks to the visitor (« votre choix », "your choice"); the letter speaks for them
+ * (« mon choix », "my choice"). What the report says of Témoin's own reckoning is left out.
  */
-const FIRST_PERSON: [RegExp, string][] = [
-  [/\bVotre choix\b/g, 'Mon choix'],
-  [/\bvotre choix\b/g, 'mon choix'],
-  [/\bvotre refus\b/g, 'mon refus'],
-  [/\bvous ayez fait\b/g, 'j’aie fait'],
-  [/\bce navigateur\b/g, 'mon navigateur'],
-  [/\u00a0: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui/g, ''],
-];
+const FIRST_PERSON: Record<'fr' | 'en', [RegExp, string][]> = {
+  fr: [
+    [/\bVotre choix\b/g, 'Mon choix'],
+    [/\bvotre choix\b/g, 'mon choix'],
+    [/\bvotre refus\b/g, 'mon refus'],
+    [/\bvous ayez fait\b/g, 'j’aie fait'],
+    [/\bce navigateur\b/g, 'mon navigateur'],
+    [/\u00a0: Témoin ne s’y fie pas et compte la durée à partir d’aujourd’hui/g, ''],
+  ],
+  en: [
+    [/\bYour\b/g, 'My'],
+    [/\byour\b/g, 'my'],
+    [/\byou had made\b/g, 'I had made'],
+    [/\byou refused\b/g, 'I refused'],
+    [/\bthis browser\b/g, 'my browser'],
+    [/: Témoin does not trust it and counts the time from today/g, ''],
+  ],
+};
 
 export function inFirstPerson(text: string): string {
-  return FIRST_PERSON.reduce((sentence, [pattern, replacement]) => sentence.replace(pattern, replacement), text);
+  return FIRST_PERSON[language()].reduce((sentence, [pattern, replacement]) => sentence.replace(pattern, replacement), text);
 }
 
 /** A finding's sentence as the middle of the letter's: lower case first, its own colons as commas, no final stop. */
 function observation(text: string): string {
   const sentence = inFirstPerson(text)
-    .replace(/\u00a0[:;] /g, ', ')
+    .replace(/\u00a0?[:;] /g, ', ')
     .replace(/\.$/, '');
   return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
-
-const quoted = (name: string) => `«${NBSP}${name}${NBSP}»`;
 
 /** « Non déclaré dans la charte (source : Charte cookies du site, adresse) ». */
 function reference(rule: RuleId, charterUrl: string): string {
   const { title, source } = rules[rule];
   const url = source.url ?? (source.label === rules.undeclared.source.label && charterUrl ? charterUrl : undefined);
-  return `${inFirstPerson(title)} (source${NBSP}: ${source.label}${url ? `, ${url}` : ''})`;
+  return url ? t('letter.referenceAt', inFirstPerson(title), source.label, url) : t('letter.reference', inFirstPerson(title), source.label);
 }
 
 /** « Observation : question ? » */
 function asked(finding: Finding): string {
-  return `${capitalised(observation(finding.text))}${NBSP}: ${QUESTIONS[finding.rule]}${NBSP}?`;
+  return t('letter.asked', capitalised(observation(finding.text)), t(QUESTIONS[finding.rule]));
 }
 
 /**
@@ -96,15 +105,24 @@ function asked(finding: Finding): string {
  */
 function point(group: LetterItem[], observedAt: string, charterUrl: string): string {
   const [first] = group;
-  const references = `${group.length === 1 ? 'Règle' : 'Règles'}${NBSP}: ${group.map((item) => reference(item.finding.rule, charterUrl)).join(`${NBSP}; `)}.`;
+  const references = tn(
+    'letter.references',
+    group.length,
+    group.map((item) => reference(item.finding.rule, charterUrl)).join(t('letter.referenceJoin')),
+  );
   if (!first!.cookie) return `${asked(first!.finding)}\n${references}`;
   const when = dayTime(first!.at ?? observedAt);
   // During a first-visit test, the date is when the portal set it; else when Témoin saw it.
-  const seen = first!.at ? `a été déposé le ${when}` : `était présent le ${when}`;
+  const set = first!.at !== undefined;
   const undeclared = group.find((item) => item.finding.rule === 'undeclared');
+  const question = t(QUESTIONS.undeclared);
   const lead = undeclared
-    ? `Le cookie ${quoted(first!.cookie)}, que la charte ne déclare pas, ${seen}${NBSP}: ${QUESTIONS.undeclared}${NBSP}?`
-    : `Le cookie ${quoted(first!.cookie)} ${seen}.`;
+    ? set
+      ? t('letter.lead.undeclaredSet', first!.cookie, when, question)
+      : t('letter.lead.undeclaredPresent', first!.cookie, when, question)
+    : set
+      ? t('letter.lead.set', first!.cookie, when)
+      : t('letter.lead.present', first!.cookie, when);
   const others = group.filter((item) => item !== undeclared).map((item) => asked(item.finding));
   return `${[lead, ...others].join(' ')}\n${references}`;
 }
@@ -124,30 +142,25 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 
 /** Where the charter compared with comes from, as a clause of the letter. */
 function charterClause(charter: LetterInput['charter']): string {
-  if (charter.used === 'live') {
-    return `à sa charte cookies (${charter.url}, lue le ${longDateTime(charter.fetchedAt)})`;
-  }
-  if (charter.used === 'bundled') {
-    return `à sa charte cookies (${charter.url}), dans la copie datée du ${longDate(charter.fetchedAt)} que Témoin contient, la page publiée n’ayant pas pu être lue`;
-  }
-  return `à sa charte cookies, qui n’a pas pu être lue (${charter.why ?? 'raison inconnue'})`;
+  if (charter.used === 'live') return t('letter.charter.live', charter.url, longDateTime(charter.fetchedAt));
+  if (charter.used === 'bundled') return t('letter.charter.bundled', charter.url, longDate(charter.fetchedAt));
+  return t('letter.charter.none', charter.why ?? t('letter.charter.unknown'));
 }
 
 /** The letter for a report or a first-visit test. */
 export function buildLetter(input: LetterInput): Letter {
   const when = longDateTime(input.observedAt);
   const observed = input.firstVisit
-    ? `Le ${when}, j’ai ouvert la page ${input.page} comme un premier visiteur, sans cookie ni choix enregistré, et l’extension Témoin a relevé pendant ${input.firstVisit.seconds}${NBSP}secondes, sans réponse au bandeau, ce que le portail ${input.site} déposait dans mon navigateur${NBSP}; elle l’a comparé ${charterClause(input.charter)}.`
-    : `Le ${when}, l’extension Témoin a relevé dans mon navigateur les cookies du portail ${input.site} et les a comparés ${charterClause(input.charter)}.`;
+    ? t('letter.observed.firstVisit', when, input.page, input.firstVisit.seconds, input.site, charterClause(input.charter))
+    : t('letter.observed.report', when, input.site, charterClause(input.charter));
   const items = byCookie(input.items).map((group, i) => `${i + 1}. ${point(group, input.observedAt, input.charter.url)}`);
-  const points = items.length === 1 ? 'le point suivant' : `les ${items.length}${NBSP}points suivants`;
   const paragraphs = [
-    'Madame, Monsieur,',
-    `${observed} En votre qualité de délégué à la protection des données, pourriez-vous m’éclairer sur ${points}${NBSP}?`,
+    t('letter.greeting'),
+    t('letter.intro', observed, tn('letter.points', items.length)),
     ...items,
-    `La loi Informatique et Libertés (article${NBSP}82) soumet à mon consentement les traceurs non strictement nécessaires${NBSP}; le RGPD me donne un droit d’accès, de rectification, d’effacement et d’opposition (articles${NBSP}15 à 17 et 21). Je vous remercie de me répondre dans le délai d’un mois prévu par son article${NBSP}12.`,
-    'Veuillez agréer, Madame, Monsieur, mes salutations distinguées.',
-    '[Votre nom]',
+    t('letter.law'),
+    t('letter.closing'),
+    t('letter.signature'),
   ];
-  return { subject: `Cookies du portail ${input.site}${NBSP}: demande d’information`, text: paragraphs.join('\n\n') };
+  return { subject: t('letter.subject', input.site), text: paragraphs.join('\n\n') };
 }

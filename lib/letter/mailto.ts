@@ -7,7 +7,7 @@
  * A letter that does not fit loses its reference lines first, then its last points, and says
  * that the rest is in the dated report the visitor saves and attaches.
  */
-import { NBSP } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 
 export const MAX_MAILTO_CHARS = 2000;
 export const MAX_MAILTO_CHARS_BEYOND_WINDOWS = 4000;
@@ -41,7 +41,8 @@ export interface FittedMail {
 }
 
 const POINT = /^\d+\.\s/;
-const REFERENCE = /^Règles?\u00a0: /;
+/** A point's reference line, in either language: the visitor may have switched since the letter was drafted. */
+const REFERENCE = /^(?:Règles?\u00a0: |Rules?: )/;
 
 /**
  * The link for a letter as the visitor edited it. Its points are the paragraphs that start with
@@ -61,9 +62,7 @@ export function fitMailto(to: string, subject: string, body: string, reportName:
       : p,
   );
   const note = (leftOut: number) =>
-    leftOut === 0
-      ? `Les règles et les sources de chaque point figurent dans le rapport daté joint (${reportName}).`
-      : `${leftOut === 1 ? 'Un autre point figure' : `${leftOut}${NBSP}autres points figurent`}, avec les règles et les sources de chacun, dans le rapport daté joint (${reportName}).`;
+    leftOut === 0 ? t('letter.mailto.references', reportName) : tn('letter.mailto.leftOut', leftOut, reportName);
   for (let kept = points.length; kept >= 0; kept--) {
     // The note goes right after the last point kept, or where the points began.
     const anchor = kept > 0 ? points[kept - 1]! : (points[0] ?? 1) - 1;
@@ -78,7 +77,7 @@ export function fitMailto(to: string, subject: string, body: string, reportName:
   }
   // An edited letter too long even without its points: its beginning, and a word of why it stops.
   const lines = body.split('\n');
-  const ending = `\n\n[…] (lettre raccourcie pour la messagerie${NBSP}; les constats figurent dans le rapport daté joint, ${reportName})`;
+  const ending = `\n\n${t('letter.mailto.shortened', reportName)}`;
   while (lines.length > 1 && mailtoHref(to, subject, lines.join('\n') + ending).length > max) lines.pop();
   let text = lines.join('\n');
   while (text.length > 0 && mailtoHref(to, subject, text + ending).length > max) text = [...text].slice(0, -50).join('');

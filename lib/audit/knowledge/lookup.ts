@@ -4,6 +4,7 @@ import { knowledge } from './entries';
 import { kindLabels, type KnowledgeEntry, type KnowledgeGuess } from './model';
 import { ocdCode, ocdFacts, ocdIndex, ocdMatchOf, ocdOwner } from './ocd';
 import { kindOfCategory, ocdSentence } from './ocd-words';
+import { language, t } from '../../i18n/messages';
 
 /**
  * Our own base and the Open Cookie Database's facts, asked together. Ours is written and checked
@@ -145,10 +146,20 @@ export function sameOwner(entry: KnowledgeEntry, row: number): boolean {
   return same;
 }
 
-// A guess depends only on our entry and the database's row and fit: made once, then shared by
-// every cookie that gets it (nothing changes a guess once made).
+// A guess depends only on our entry and the database's row and fit, and on the language it is
+// written in: made once per language, then shared by every cookie that gets it (nothing changes
+// a guess once made).
 const oursMade = new Map<KnowledgeEntry, Map<number, KnowledgeGuess>>();
 const theirsMade = new Map<number, KnowledgeGuess>();
+let madeIn: string | undefined;
+
+/** The guesses made so far, forgotten when the language spoken changes. */
+function sameLanguage(): void {
+  if (madeIn === language()) return;
+  oursMade.clear();
+  theirsMade.clear();
+  madeIn = language();
+}
 
 /**
  * Our entry, with the database's facts when they are about the same cookie: the same owner, or
@@ -166,7 +177,7 @@ function ours(entry: KnowledgeEntry, code: number): KnowledgeGuess {
       provider,
       kind,
       kindLabel: kindLabels[kind],
-      purpose,
+      purpose: t(purpose),
       ...(consentKey && { consentKey }),
       source: 'temoin',
       ...(match && ((!entry.domains && match.matched === 'domain') || sameOwner(entry, match.row)) && { ocd: ocdFacts(match) }),
@@ -193,6 +204,7 @@ function theirs(code: number, what: 'cookie' | 'key'): KnowledgeGuess {
  * database's facts on its domain or by a name it gives for any domain.
  */
 export function guessCookie(name: string, domain: string): KnowledgeGuess | undefined {
+  sameLanguage();
   const [exact, bucket] = slotsOf(name);
   if (!exact && !bucket && !compile().anyShort) return undefined; // most names: nothing else to do
   const entry = entryFor(name, domain, exact, bucket);
@@ -208,6 +220,7 @@ export function guessCookie(name: string, domain: string): KnowledgeGuess | unde
  * platform's name.
  */
 export function guessKey(name: string): KnowledgeGuess | undefined {
+  sameLanguage();
   const [exact, bucket] = slotsOf(name);
   if (!exact && !bucket && !compile().anyShort) return undefined;
   const found = candidates(name, exact, bucket);

@@ -1,7 +1,8 @@
 import type { NamePattern } from '../../charter/model';
+import { t, type MessageKey } from '../../i18n/messages';
 
 /**
- * Our own French knowledge base of well-known cookies, consulted only for what a site's charter
+ * Our own knowledge base of well-known cookies, written in French and in English, consulted only for what a site's charter
  * does not declare: it suggests a probable provider, never a fact about the site.
  */
 
@@ -28,8 +29,11 @@ export interface KnowledgeEntry {
   /** Who sets it, e.g. 'Google Analytics', 'Matomo', 'Cloudflare'. */
   provider: string;
   kind: KnowledgeKind;
-  /** One sentence in French, in our own words, ending with a period. */
-  purpose: string;
+  /**
+   * One sentence in our own words, ending with a period: its key in the locales
+   * (`knowledge.purpose.<id>`), where it is written in French and in English.
+   */
+  purpose: MessageKey;
   /**
    * The key of this tracker in an Opendatasoft `cookies_preferences` consent record, when there
    * is one: 'ga', 'matomo', 'xiti', 'at', 'piano', 'eulerian'.
@@ -37,15 +41,32 @@ export interface KnowledgeEntry {
   consentKey?: string;
 }
 
+/** In the language spoken, read when asked for. */
 export const kindLabels: Record<KnowledgeKind, string> = {
-  audience: 'Mesure d’audience',
-  advertising: 'Publicité',
-  embedded: 'Contenu intégré',
-  consent: 'Gestion du consentement',
-  security: 'Sécurité',
-  session: 'Session technique',
-  preferences: 'Préférences',
-  functional: 'Nécessaire selon l’Open Cookie Database',
+  get audience() {
+    return t('knowledge.kind.audience');
+  },
+  get advertising() {
+    return t('knowledge.kind.advertising');
+  },
+  get embedded() {
+    return t('knowledge.kind.embedded');
+  },
+  get consent() {
+    return t('knowledge.kind.consent');
+  },
+  get security() {
+    return t('knowledge.kind.security');
+  },
+  get session() {
+    return t('knowledge.kind.session');
+  },
+  get preferences() {
+    return t('knowledge.kind.preferences');
+  },
+  get functional() {
+    return t('knowledge.kind.functional');
+  },
 };
 
 /** The Open Cookie Database's categories, as it writes them. */
@@ -74,6 +95,7 @@ export interface OcdFacts {
 export interface KnowledgeGuess {
   provider: string;
   kind: KnowledgeKind;
+  /** In the language spoken when the guess was made, as `purpose`. */
   kindLabel: string;
   purpose: string;
   consentKey?: string;

@@ -1,9 +1,9 @@
-import { NBSP } from '../../i18n/format';
+import { t, type MessageKey } from '../../i18n/messages';
 import type { KnowledgeKind, OcdCategory, OcdFacts } from './model';
 import { retentionWords } from './retention';
 
 /**
- * Our French for the Open Cookie Database's facts. A sentence says only what the facts say (who,
+ * Our words for the Open Cookie Database's facts, in the language spoken. A sentence says only what the facts say (who,
  * the database's category, how long) and names its source; it never makes up a purpose the
  * database's facts do not give.
  */
@@ -18,14 +18,14 @@ export const kindOfCategory: Record<OcdCategory, KnowledgeKind> = {
   Security: 'security',
 };
 
-/** Its category names, in French, as it classes a cookie. */
-export const categoryWords: Record<OcdCategory, string> = {
-  Functional: 'fonctionnel',
-  Necessary: 'nécessaire',
-  Personalization: 'personnalisation',
-  Analytics: 'statistiques',
-  Marketing: 'marketing',
-  Security: 'sécurité',
+/** Its category names, in the language spoken, as it classes a cookie. */
+const categoryWords: Record<OcdCategory, MessageKey> = {
+  Functional: 'knowledge.ocd.category.functional',
+  Necessary: 'knowledge.ocd.category.necessary',
+  Personalization: 'knowledge.ocd.category.personalization',
+  Analytics: 'knowledge.ocd.category.analytics',
+  Marketing: 'knowledge.ocd.category.marketing',
+  Security: 'knowledge.ocd.category.security',
 };
 
 const letters = (s: string) => s.toLowerCase().replace(/\.com$/, '').replace(/[^\p{L}\p{N}]+/gu, '');
@@ -44,16 +44,21 @@ export function ownerWords(facts: Pick<OcdFacts, 'platform' | 'controller'>): st
  * platform's name says so, with the domain the database gives.
  */
 export function ocdSentence(facts: OcdFacts, what: 'cookie' | 'key'): string {
-  const feminine = what === 'key';
-  const e = feminine ? 'e' : '';
-  const subject = feminine ? 'Clé de stockage' : 'Cookie';
-  const category = `«${NBSP}${categoryWords[facts.category]}${NBSP}»`;
+  const category = t(categoryWords[facts.category]);
   const owner = ownerWords(facts);
-  const head =
-    facts.matched === 'brand' && facts.domains?.length
-      ? `${subject} de ${owner} d’après son nom (l’Open Cookie Database le rattache à ${facts.domains.join(' et ')} et le classe ${category})`
-      : `${subject} de ${owner}, classé${e} ${category} par l’Open Cookie Database`;
   const words = retentionWords(facts.retention);
-  const kept = facts.retention === 'S' ? `${NBSP}; effacé${e} à la fin de la session` : words ? `${NBSP}; conservé${e} ${words}` : '';
-  return `${head}${kept}.`;
+  const key = what === 'key';
+  const kept =
+    facts.retention === 'S'
+      ? t(key ? 'knowledge.ocd.key.session' : 'knowledge.ocd.cookie.session')
+      : words
+        ? key
+          ? t('knowledge.ocd.key.kept', words)
+          : t('knowledge.ocd.cookie.kept', words)
+        : '';
+  if (facts.matched === 'brand' && facts.domains?.length) {
+    const domains = facts.domains.join(t('knowledge.ocd.and'));
+    return key ? t('knowledge.ocd.key.brand', owner, domains, category, kept) : t('knowledge.ocd.cookie.brand', owner, domains, category, kept);
+  }
+  return key ? t('knowledge.ocd.key.classed', owner, category, kept) : t('knowledge.ocd.cookie.classed', owner, category, kept);
 }

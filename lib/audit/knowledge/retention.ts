@@ -1,4 +1,4 @@
-import { NBSP } from '../../i18n/format';
+import { tn, type PluralKey } from '../../i18n/messages';
 
 /**
  * How long a platform says its cookie lasts, as the facts table stores it: `S` for the session,
@@ -8,14 +8,14 @@ import { NBSP } from '../../i18n/format';
 
 const DAY = 86_400;
 const UNITS = {
-  s: [1, 'seconde', 'secondes'],
-  m: [60, 'minute', 'minutes'],
-  h: [3_600, 'heure', 'heures'],
-  d: [DAY, 'jour', 'jours'],
-  w: [7 * DAY, 'semaine', 'semaines'],
-  M: [30.436875 * DAY, 'mois', 'mois'], // a Gregorian year's twelfth
-  y: [365.2425 * DAY, 'an', 'ans'],
-} as const satisfies Record<string, readonly [number, string, string]>;
+  s: [1, 'audit.unit.second'],
+  m: [60, 'audit.unit.minute'],
+  h: [3_600, 'audit.unit.hour'],
+  d: [DAY, 'audit.unit.day'],
+  w: [7 * DAY, 'audit.unit.week'],
+  M: [30.436875 * DAY, 'audit.unit.month'], // a Gregorian year's twelfth
+  y: [365.2425 * DAY, 'audit.unit.year'],
+} as const satisfies Record<string, readonly [number, PluralKey]>;
 type Unit = keyof typeof UNITS;
 
 const CODE = /^(\d+)([smhdwMy])$/;
@@ -32,13 +32,12 @@ export function retentionSeconds(code: string | undefined): number | undefined {
   return p && Math.round(p[0] * UNITS[p[1]][0]);
 }
 
-/** « 1 an », « 13 mois », « 30 minutes »; undefined for the session or an unknown retention. */
+/** « 1 an », « 13 mois », « 30 minutes » (in the language spoken); undefined for the session or an unknown retention. */
 export function retentionWords(code: string | undefined): string | undefined {
   const p = code ? parts(code) : undefined;
   if (!p) return undefined;
   const [n, unit] = p;
-  const [, one, many] = UNITS[unit];
-  return `${n}${NBSP}${n === 1 ? one : many}`;
+  return tn(UNITS[unit][1], n);
 }
 
 const ENGLISH: Record<string, Unit> = {

@@ -15,6 +15,7 @@ import { mergeInventory } from '@/lib/cookies/inventory';
 import { outcomeOf, UNRELATED_HOST, type CoverageRow } from '@/scripts/ocd/coverage';
 import { carriesBrand } from '@/scripts/ocd/table';
 import { cookie } from '../support/memory-cookies';
+import { t } from '@/lib/i18n/messages';
 
 const patternKey = (p: NamePattern) => ('exact' in p ? `exact:${p.exact}` : `prefix:${p.prefix}`);
 
@@ -41,7 +42,7 @@ describe('the knowledge base of well-known cookies', () => {
       expect(Object.keys(kindLabels)).toContain(entry.kind);
       expect(entry.names.length).toBeGreaterThan(0);
       for (const p of entry.names) expect(('exact' in p ? p.exact : p.prefix).length).toBeGreaterThan(0);
-      const purpose = entry.purpose;
+      const purpose = t(entry.purpose);
       expect(purpose).toMatch(/^[A-ZÀ-Ý]/u);
       expect(purpose).toMatch(/[^.]\.$/u);
       // One sentence: no sentence end before the last character.

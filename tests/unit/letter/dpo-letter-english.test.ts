@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { issyCharter } from '@/lib/charter/issy';
+import { mergeInventory } from '@/lib/cookies/inventory';
+import { withoutValue } from '@/lib/cookies/model';
+import { buildReport } from '@/lib/audit/report';
+import { applyChange, emptyTimeline } from '@/lib/cookies/timeline';
+import { buildLetter } from '@/lib/letter/letter';
+import { findingCount, letterOfFirstVisit, letterOfReport } from '@/lib/letter/input';
+import { fitMailto } from '@/lib/letter/mailto';
+import { firstVisitReport } from '@/lib/first-visit/model';
+import { setMessages } from '@/lib/i18n/messages';
+import { messagesOf } from '../support/messages';
+import { cookie } from '../support/memory-cookies';
+
+const english = async () => setMessages('en', await messagesOf('en'));
+const page = new URL('https://data.issy.com/');
+const now = new Date('2026-12-07T09:42:00Z');
+const made = now.getTime() - 60_000;
+const consent = {
+  value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, matomo: false, timestamp: made })),
+  session: false,
+  expirationDate: now.getTime() / 1000 + 400 * 86_400,
+};
+const jar = [
+  cookie({ name: 'sessionid', value: 'SECRET-SESSION-0042', httpOnly: true }),
+  cookie({ name: 'cookies_preferences', value: consent.value, expirationDate: consent.expirationDate }),
+  cookie({ name: '_ga', value: 'GA1.2.SECRET-CLIENT-ID', domain: '.issy.com', hostOnly: false, expirationDate: now.getTime() / 1000 + 730 * 86_400 }),
+  cookie({ name: '_pk_id.1.a1b2', value: 'SECRET-VISITOR-ID.1764426000.' }),
+  cookie({ name: '_pk_ses.1.a1b2', value: 'SECRET-SES' }),
+];
+const status = { used: 'live' as const, warnings: [] };
+
+function englishLetter() {
+  const timeline = emptyTimeline(made - 3_600_000);
+  applyChange(timeline, { cookie: withoutValue(jar[1]!), removed: false, cause: 'explicit', own: false, at: made });
+  applyChange(timeline, { cookie: withoutValue(jar[4]!), removed: false, cause: 'explicit', own: false, at: made + 20_000 });
+  const report = buildReport({ charter: issyCharter, facts: mergeInventory(jar, [], page), pageUrl: page, now, consentCookie: { ...jar[1]!, ...consent }, timeline });
+  return { report, letter: buildLetter(letterOfReport(report, status)) };
+}
+
+describe('the letter to the data protection officer, in English', () => {
+  it('reads as a polite English letter, in the first person, with a question for every finding', async () => {
+    await english();
+    const { report, letter } = englishLetter();
+    expect(letter.subject).toBe('Cookies on the data.issy.com portal: request for information');
+    const paragraphs = letter.text.split('\n\n');
+    expect(paragraphs[0]).toBe('Dear Sir or Madam,');
+    expect(paragraphs[1]).toMatch(
+      /^On 7 December 2026(,| at) \d\d:42, the Témoin extension recorded the cookies of the portal data\.issy\.com in my browser and compared them with its cookie charter \(https:\/\/data\.issy\.com\/.*, read on .*\)\. As the data protection officer, could you please explain the following \d points\?$/,
+    );
+    const points = paragraphs.filter((p) => /^\d+\. /.test(p));
+    expect(points.join('\n').match(/\?/g)).toHaveLength(findingCount(report));
+    expect(points[0]).toMatch(
+      /^1\. The cookie “_ga”, which the charter does not declare, was present on 7 December(,| at) \d\d:42: could you tell me what it is for and add it to the charter\? Audience measurement cookie that expires in 730 days, beyond the 13 months \(395 days\) allowed for doing without consent: could you tell me how its lifetime is brought down to 13 months at most\?/,
+    );
+    expect(letter.text).toContain('Rules: Not declared in the charter (source: The site’s cookie charter, https://data.issy.com/');
+    expect(letter.text).toMatch(/Set on 7 December(,| at) \d\d:41, after I refused Matomo on 7 December(,| at) \d\d:41: could you tell me why it is set despite this refusal\?/);
+    expect(letter.text).toContain('Set after my refusal (source: CNIL (French data protection authority), deliberation no. 2020-091');
+    expect(letter.text).toContain('My choice is kept for');
+    expect(letter.text).toContain('“django_language” is declared in the charter but absent from my browser: is it still in use, or could the charter be updated?');
+    expect(paragraphs.at(-3)).toMatch(/^The French Data Protection Act .* GDPR .* within the one month set by its article 12\.$/);
+    expect(paragraphs.at(-2)).toBe('Yours faithfully,');
+    expect(paragraphs.at(-1)).toBe('[Your name]');
+    // No French left but the extension's name and the law's, and no cookie value.
+    expect(letter.text.replaceAll('Témoin', '').replace('loi Informatique et Libertés', '')).not.toMatch(/[àéèù«»]|\b(?:votre|vous|le cookie|pouvez)\b/i);
+    expect(letter.text).not.toContain('SECRET');
+  });
+
+  it('tells of a first-visit test in English', async () => {
+    await english();
+    const test = firstVisitReport({
+      charter: issyCharter,
+      status,
+      aside: { tabId: 1, site: 'data.issy.com', page: 'https://data.issy.com/', storeId: '0', seconds: 10, startedAt: now.getTime() },
+      observed: [{ cookie: withoutValue(cookie({ name: '_gcl_au', value: 'SECRET-ADS' })), firstSetAt: now.getTime() + 2_000, lastChangedAt: now.getTime() + 2_000 }],
+      endedAt: now.getTime() + 10_000,
+    });
+    const text = buildLetter(letterOfFirstVisit({ ...test, restored: { cookies: 0, failed: [], storage: true } })).text;
+    expect(text).toContain('I opened the page https://data.issy.com/ as a first-time visitor, with no cookies and no recorded choice, and for 10 seconds, without answering the cookie banner,');
+    expect(text).toMatch(/The cookie “_gcl_au”, which the charter does not declare, was set on 7 December(,| at) \d\d:42: could you tell me what it is for and add it to the charter\? (?:[^?]+\? )+Set on 7 December(,| at) \d\d:42, before I had made a choice: could you/);
+    expect(text).toMatch(/^Dear Sir or Madam,\n\n.*the following point\?/s);
+  });
+
+  it('shortens the English mailto: link with an English note', async () => {
+    await english();
+    const { letter } = englishLetter();
+    const fitted = fitMailto('dpo@issy.com', letter.subject, letter.text, 'temoin-data.issy.com-2026-12-07.html', 1500);
+    expect(fitted.shortened).toBe(true);
+    const body = decodeURIComponent(fitted.href.split('&body=')[1]!);
+    expect(body).not.toMatch(/^Rules?: /m);
+    expect(body).toMatch(/(The rules and sources of each point are|more points?, with .* (is|are)) in the attached dated report \(temoin-data\.issy\.com-2026-12-07\.html\)\./);
+  });
+});
