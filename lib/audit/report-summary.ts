@@ -5,7 +5,7 @@
 import type { ClassifiedCookie } from './classify';
 import type { Report } from './report';
 import type { Finding } from './rules';
-import { NBSP, plural } from '../i18n/format';
+import { language, locale, t, tn } from '../i18n/messages';
 
 /** What a row says beyond « Non déclaré », which its place in the list already says. */
 export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[] {
@@ -14,32 +14,32 @@ export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[]
 
 /** « 2 constats », « 1 constat », « aucun constat ». */
 export function findingCount(n: number): string {
-  return n === 0 ? 'aucun constat' : plural(n, 'constat');
+  return tn('popup.count.findings', n);
 }
 
-/** « 8 cookies : 4 déclarés, 4 non déclarés · 3 constats » */
+/** « 8 cookies : 4 déclarés, 4 non déclarés · 3 constats », « 8 cookies: 4 declared, 4 undeclared · 3 findings » */
 export function verdictLine(report: Pick<Report, 'cookies' | 'findings'> & { undeclared?: Report['undeclared'] }): string {
   const declared = report.cookies.filter((c) => c.declared).length;
   // The toolbar badge counts what the browser reports; a name only the page reported is said apart.
   const pageOnly = report.undeclared?.pageOnly ?? 0;
   const undeclared = report.cookies.length - declared - pageOnly;
   const findings = report.cookies.reduce((sum, c) => sum + rowFindings(c).length, report.findings.length);
-  const apart = pageOnly ? ` (et ${plural(pageOnly, 'nom non déclaré vu', 'noms non déclarés vus')} par la page seulement)` : '';
-  return (
-    `${plural(report.cookies.length, 'cookie')}${NBSP}: ${plural(declared, 'déclaré', 'déclarés')}, ` +
-    `${plural(undeclared, 'non déclaré', 'non déclarés')}${apart} · ${findingCount(findings)}`
-  );
+  const counts = [
+    tn('popup.count.cookies', report.cookies.length),
+    tn('popup.count.declared', declared),
+    tn('popup.count.undeclared', undeclared),
+    findingCount(findings),
+  ] as const;
+  return pageOnly ? t('report.verdictPageOnly', ...counts, tn('popup.count.pageOnly', pageOnly)) : t('report.verdict', ...counts);
 }
 
-const dayMonth = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long' });
-const dayMonthYear = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
-
-/** « le 5 décembre », with the year when it is not this one; « le 1er mars ». */
+/** « 5 décembre », « 5 December », with the year when it is not this one; « 1er mars ». */
 function onDay(iso: string, now: Date): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const text = (date.getFullYear() === now.getFullYear() ? dayMonth : dayMonthYear).format(date);
-  return `le ${text.replace(/^1 /, '1er ')}`;
+  const thisYear = date.getFullYear() === now.getFullYear();
+  const text = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', ...(!thisYear && { year: 'numeric' }) }).format(date);
+  return language() === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
 /**
@@ -47,13 +47,13 @@ function onDay(iso: string, now: Date): string {
  * cookies the record also lists are left out when it names trackers: they need no consent.
  */
 export function consentLine(consent: Report['consent'], now = new Date()): string {
-  if (!consent) return `Aucun choix enregistré${NBSP}: les traceurs soumis à consentement sont refusés.`;
+  if (!consent) return t('report.consent.none');
   const { record } = consent;
-  if (record.state === 'unreadable') return `Votre choix${NBSP}: enregistrement illisible (${record.reason}).`;
+  if (record.state === 'unreadable') return t('report.consent.unreadable', record.reason);
   const trackers = record.choices.filter((c) => c.key !== 'functional_cookies');
   const shown = trackers.length ? trackers : record.choices;
-  const words = shown.map((c) => `${c.label} ${c.accepted ? 'accepté' : 'refusé'}`).join(', ');
+  const words = shown.map((c) => (c.accepted ? t('report.consent.accepted', c.label) : t('report.consent.refused', c.label))).join(', ');
   const when = record.madeAt && !consent.dateInFuture ? onDay(record.madeAt, now) : '';
-  if (!words) return `Votre choix${NBSP}: enregistré${when ? ` ${when}` : ''}, sans traceur nommé.`;
-  return `Votre choix${NBSP}: ${words}${when ? `, ${when}` : ''}`;
+  if (!words) return when ? t('report.consent.noTrackerOn', when) : t('report.consent.noTracker');
+  return when ? t('report.consent.choicesOn', words, when) : t('report.consent.choices', words);
 }
