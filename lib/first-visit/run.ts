@@ -434,7 +434,7 @@ async function saveReport(report: FirstVisitReport): Promise<void> {
   unsaved = undefined;
   try {
     const older = await reportsItem.getValue();
-    await written(reportsItem.setValue(headWithin('first-visit-reports', [fitted, ...older].slice(0, KEPT_REPORTS), share)), 'le rapport du test');
+    await written(reportsItem.setValue(headWithin('first-visit-reports', [fitted, ...older].slice(0, KEPT_REPORTS), share)), t('firstVisit.run.reportItem'));
   } catch (error) {
     unsaved = { ...fitted, notSaved: t('firstVisit.run.notSaved', reasonOf(error)) };
   }
