@@ -14,31 +14,32 @@ export function rowFindings(item: Pick<ClassifiedCookie, 'findings'>): Finding[]
 
 /** « 2 constats », « 1 constat », « aucun constat ». */
 export function findingCount(n: number): string {
-  return tn('audit.findings', n);
+  return tn('popup.count.findings', n);
 }
 
-/** « 8 cookies : 4 déclarés, 4 non déclarés · 3 constats » */
+/** « 8 cookies : 4 déclarés, 4 non déclarés · 3 constats », « 8 cookies: 4 declared, 4 undeclared · 3 findings » */
 export function verdictLine(report: Pick<Report, 'cookies' | 'findings'> & { undeclared?: Report['undeclared'] }): string {
   const declared = report.cookies.filter((c) => c.declared).length;
   // The toolbar badge counts what the browser reports; a name only the page reported is said apart.
   const pageOnly = report.undeclared?.pageOnly ?? 0;
   const undeclared = report.cookies.length - declared - pageOnly;
   const findings = report.cookies.reduce((sum, c) => sum + rowFindings(c).length, report.findings.length);
-  const cookies = tn('audit.verdict.cookies', report.cookies.length);
-  const declaredWords = tn('audit.verdict.declared', declared);
-  const undeclaredWords = tn('audit.verdict.undeclared', undeclared);
-  return pageOnly
-    ? t('audit.verdict.lineWithPageOnly', cookies, declaredWords, undeclaredWords, tn('audit.verdict.pageOnly', pageOnly), findingCount(findings))
-    : t('audit.verdict.line', cookies, declaredWords, undeclaredWords, findingCount(findings));
+  const counts = [
+    tn('popup.count.cookies', report.cookies.length),
+    tn('popup.count.declared', declared),
+    tn('popup.count.undeclared', undeclared),
+    findingCount(findings),
+  ] as const;
+  return pageOnly ? t('report.verdictPageOnly', ...counts, tn('popup.count.pageOnly', pageOnly)) : t('report.verdict', ...counts);
 }
 
-/** « le 5 décembre », with the year when it is not this one; « le 1er mars »; "on 5 December". */
+/** « 5 décembre », « 5 December », with the year when it is not this one; « 1er mars ». */
 function onDay(iso: string, now: Date): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   const thisYear = date.getFullYear() === now.getFullYear();
   const text = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', ...(!thisYear && { year: 'numeric' }) }).format(date);
-  return t('audit.choice.on', language() === 'fr' ? text.replace(/^1 /, '1er ') : text);
+  return language() === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
 /**
@@ -46,13 +47,13 @@ function onDay(iso: string, now: Date): string {
  * cookies the record also lists are left out when it names trackers: they need no consent.
  */
 export function consentLine(consent: Report['consent'], now = new Date()): string {
-  if (!consent) return t('audit.choice.none');
+  if (!consent) return t('report.consent.none');
   const { record } = consent;
-  if (record.state === 'unreadable') return t('audit.choice.unreadable', record.reason);
+  if (record.state === 'unreadable') return t('report.consent.unreadable', record.reason);
   const trackers = record.choices.filter((c) => c.key !== 'functional_cookies');
   const shown = trackers.length ? trackers : record.choices;
-  const words = shown.map((c) => (c.accepted ? t('audit.choice.accepted', c.label) : t('audit.choice.refused', c.label))).join(', ');
+  const words = shown.map((c) => (c.accepted ? t('report.consent.accepted', c.label) : t('report.consent.refused', c.label))).join(', ');
   const when = record.madeAt && !consent.dateInFuture ? onDay(record.madeAt, now) : '';
-  if (!words) return when ? t('audit.choice.noTrackerOn', when) : t('audit.choice.noTracker');
-  return when ? t('audit.choice.lineOn', words, when) : t('audit.choice.line', words);
+  if (!words) return when ? t('report.consent.noTrackerOn', when) : t('report.consent.noTracker');
+  return when ? t('report.consent.choicesOn', words, when) : t('report.consent.choices', words);
 }

@@ -1,4 +1,5 @@
 /** A cookie as the browser stores it, and the facts Témoin shows about it. */
+import { t } from '../i18n/messages';
 
 export interface PartitionKey {
   topLevelSite?: string;
@@ -60,7 +61,7 @@ export function withoutValue({ value: _value, ...facts }: StoredCookie): Omit<St
  */
 export function partitionLabel(key: PartitionKey | undefined): string {
   if (!key?.topLevelSite) return '';
-  return `partition ${key.topLevelSite}${key.hasCrossSiteAncestor ? ' (cadre intersite)' : ''}`;
+  return key.hasCrossSiteAncestor ? t('popup.partition.crossSite', key.topLevelSite) : t('popup.partition.site', key.topLevelSite);
 }
 
 /** `.issy.com` → `issy.com` */

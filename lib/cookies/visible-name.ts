@@ -1,3 +1,5 @@
+import { t, tn } from '../i18n/messages';
+
 /**
  * A site chooses its cookie and storage names, so a name can be built to look like another:
  * `sessionid` followed by a zero-width space, `sessiоnid` with a Cyrillic « о », a right-to-left
@@ -12,7 +14,7 @@ export interface VisibleName {
   deceptive?: {
     /** The name it is drawn like, once those characters are read as what they imitate. */
     imitates: string;
-    /** Each character, described in French: `U+200B (espace sans chasse)`. */
+    /** Each character, described in the language spoken: `U+200B (espace sans chasse)`. */
     characters: string[];
   };
 }
@@ -39,13 +41,13 @@ function codePoint(ch: string): string {
 }
 
 function describe(ch: string): string {
-  if (BIDI.test(ch)) return `${codePoint(ch)} (commande du sens d’écriture)`;
-  if (ch === '\u200b') return `${codePoint(ch)} (espace sans chasse)`;
-  if (INVISIBLE.test(ch)) return `${codePoint(ch)} (caractère invisible)`;
-  if (/\p{Script=Cyrillic}/u.test(ch)) return `${codePoint(ch)} (lettre cyrillique ${ch})`;
-  if (/\p{Script=Greek}/u.test(ch)) return `${codePoint(ch)} (lettre grecque ${ch})`;
-  if (/\p{Script=Armenian}/u.test(ch)) return `${codePoint(ch)} (lettre arménienne ${ch})`;
-  return `${codePoint(ch)} (forme de « ${ch.normalize('NFKC')} »)`;
+  if (BIDI.test(ch)) return t('popup.name.bidi', codePoint(ch));
+  if (ch === '\u200b') return t('popup.name.zeroWidth', codePoint(ch));
+  if (INVISIBLE.test(ch)) return t('popup.name.invisible', codePoint(ch));
+  if (/\p{Script=Cyrillic}/u.test(ch)) return t('popup.name.cyrillic', codePoint(ch), ch);
+  if (/\p{Script=Greek}/u.test(ch)) return t('popup.name.greek', codePoint(ch), ch);
+  if (/\p{Script=Armenian}/u.test(ch)) return t('popup.name.armenian', codePoint(ch), ch);
+  return t('popup.name.formOf', codePoint(ch), ch.normalize('NFKC'));
 }
 
 const PRINTABLE_ASCII = /^[\x21-\x7e]*$/;
@@ -69,11 +71,11 @@ export function visibleName(name: string): VisibleName {
   const shown = chars.map((ch, i) => (marked[i] ? `[${codePoint(ch)}]` : ch)).join('');
   const described = [...new Set(chars.filter((_, i) => marked[i]))].map(describe);
   const characters =
-    described.length > MAX_DESCRIBED ? [...described.slice(0, MAX_DESCRIBED), `${described.length - MAX_DESCRIBED} autres`] : described;
+    described.length > MAX_DESCRIBED ? [...described.slice(0, MAX_DESCRIBED), tn('popup.name.others', described.length - MAX_DESCRIBED)] : described;
   return { shown, deceptive: { imitates: lookAlikes ? imitates : imitated.join(''), characters } };
 }
 
 /** The name as Témoin draws it; `(sans nom)` for the empty name. */
 export function shownName(name: string): string {
-  return name === '' ? '(sans nom)' : visibleName(name).shown;
+  return name === '' ? t('popup.name.none') : visibleName(name).shown;
 }

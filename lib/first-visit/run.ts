@@ -24,6 +24,7 @@ import { queued } from '../actions/queue';
 import { holdForFirstVisit, recoveringFirstVisit } from '../actions/first-visit-lock';
 import { refOf, type CookieRef } from '../actions/result';
 import { reasonOf, written } from '../french/errors';
+import { t } from '../i18n/messages';
 import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import { bareDomain, cookieKey, withoutValue, type StoredCookie } from '../cookies/model';
 import { addressable, storeIdOfTab } from '../cookies/jar';
@@ -102,9 +103,10 @@ interface Running {
 let running: Running | undefined;
 let starting = false;
 
-const LEFT = 'vous avez quitté le portail pendant le test';
-const CLOSED = 'l’onglet a été fermé pendant le test';
-const BROWSER_CLOSED = 'le navigateur a été fermé pendant le test';
+// Why a test ended early, in the language spoken (asked when needed: the table loads after the modules).
+const LEFT = () => t('firstVisit.run.left');
+const CLOSED = () => t('firstVisit.run.closed');
+const BROWSER_CLOSED = () => t('firstVisit.run.browserClosed');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -156,7 +158,7 @@ function assertFits(aside: SetAside): void {
   const bytes = asideBytes(aside);
   if (bytes <= SESSION_BUDGET.firstVisit) return;
   throw new Error(
-    `Vos cookies et le stockage de ce portail sont trop volumineux pour que Témoin les mette de côté le temps du test (${Math.ceil(bytes / 1024)}\u00a0Ko, au plus ${SESSION_BUDGET.firstVisit / 1024}\u00a0Ko)\u00a0: le test n’a pas commencé, et rien n’a été changé.`,
+    t('firstVisit.run.tooBig', Math.ceil(bytes / 1024), SESSION_BUDGET.firstVisit / 1024),
   );
 }
 
@@ -164,8 +166,8 @@ function assertFits(aside: SetAside): void {
 async function keep(aside: SetAside): Promise<void> {
   assertFits(aside);
   const { session, disk } = copiesOf(aside);
-  await written(asideSessionItem.setValue(session), 'la copie de vos cookies mise de côté');
-  await written(setAsideItem.setValue(disk), 'la copie de vos cookies mise de côté');
+  await written(asideSessionItem.setValue(session), t('firstVisit.run.asideCopy'));
+  await written(setAsideItem.setValue(disk), t('firstVisit.run.asideCopy'));
 }
 
 async function forget(): Promise<void> {
@@ -175,13 +177,13 @@ async function forget(): Promise<void> {
 
 /** Sets the portal's cookies and storage aside, loads the tab as a first visitor's, and watches. */
 export async function startFirstVisit(tabId: number, seconds: number): Promise<FirstVisitStatus> {
-  if (!(DURATIONS as readonly number[]).includes(seconds)) throw new Error(`Durée de test non prévue\u00a0: ${seconds}\u00a0s.`);
-  if (running || starting) throw new Error('Un test de première visite est déjà en cours.');
+  if (!(DURATIONS as readonly number[]).includes(seconds)) throw new Error(t('firstVisit.run.badDuration', seconds));
+  if (running || starting) throw new Error(t('firstVisit.run.already'));
   starting = true;
   let test: Running;
   try {
     const { url, coverage } = await portalOfTab(tabId);
-    if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
+    if (!url || !coverage) throw new Error(t('firstVisit.run.notCovered'));
     const storeId = (await storeIdOfTab(tabId)) ?? defaultStoreId();
     test = begin({
       id: crypto.randomUUID(),
@@ -206,7 +208,7 @@ export async function startFirstVisit(tabId: number, seconds: number): Promise<F
   try {
     await work;
   } catch (error) {
-    await endFirstVisit(`le test n’a pas pu commencer (${reasonOf(error)})`);
+    await endFirstVisit(t('firstVisit.run.notStarted', reasonOf(error)));
     throw error;
   }
   test.moving = false;
@@ -331,15 +333,15 @@ async function checkTab(test: Running): Promise<void> {
   try {
     const tab = await browser.tabs.get(test.aside.tabId);
     // Without access to the new site, the browser hides the tab's URL: the visitor left.
-    if (tab.status !== 'loading' && hostOf(tab.url) !== host && running === test && !test.moving) void endFirstVisit(LEFT);
+    if (tab.status !== 'loading' && hostOf(tab.url) !== host && running === test && !test.moving) void endFirstVisit(LEFT());
   } catch {
-    if (running === test) void endFirstVisit(CLOSED);
+    if (running === test) void endFirstVisit(CLOSED());
   }
 }
 
 /** The tab of the test was closed or navigated: the browser tells the background. */
 export function firstVisitTabRemoved(tabId: number): void {
-  if (running?.aside.tabId === tabId) void endFirstVisit(CLOSED);
+  if (running?.aside.tabId === tabId) void endFirstVisit(CLOSED());
 }
 
 /**
@@ -354,7 +356,7 @@ export function firstVisitTabUpdated(tabId: number, url: string | undefined, sta
   // One of the visitor's other portal pages, left blank for the test, taken elsewhere: it stays there.
   if (status === 'loading' && tabId !== test.aside.tabId) test.aside.unloaded = test.aside.unloaded.filter((p) => p.tabId !== tabId);
   if (test.aside.tabId !== tabId || url === undefined) return;
-  if (hostOf(url) !== new URL(test.aside.page).hostname) void endFirstVisit(LEFT);
+  if (hostOf(url) !== new URL(test.aside.page).hostname) void endFirstVisit(LEFT());
 }
 
 /** A cookie change the browser reported; during a test, what the portal sets is noted. */
@@ -387,7 +389,7 @@ async function finish(test: Running, stopped: string | undefined): Promise<void>
   clearInterval(test.ticker);
   const { aside } = test;
   const endedAt = Date.now();
-  const inPlace = !test.otherSession && stopped !== CLOSED ? await stillOnSite(aside.tabId, new URL(aside.page).hostname) : false;
+  const inPlace = !test.otherSession && stopped !== CLOSED() ? await stillOnSite(aside.tabId, new URL(aside.page).hostname) : false;
   try {
     if (aside.startedAt) {
       const probe = inPlace ? await probeTab(aside.tabId) : undefined;
@@ -432,9 +434,9 @@ async function saveReport(report: FirstVisitReport): Promise<void> {
   unsaved = undefined;
   try {
     const older = await reportsItem.getValue();
-    await written(reportsItem.setValue(headWithin('first-visit-reports', [fitted, ...older].slice(0, KEPT_REPORTS), share)), 'le rapport du test');
+    await written(reportsItem.setValue(headWithin('first-visit-reports', [fitted, ...older].slice(0, KEPT_REPORTS), share)), t('firstVisit.run.reportItem'));
   } catch (error) {
-    unsaved = { ...fitted, notSaved: `${reasonOf(error)} Ce rapport disparaîtra quand Témoin s’arrêtera.` };
+    unsaved = { ...fitted, notSaved: t('firstVisit.run.notSaved', reasonOf(error)) };
   }
 }
 
@@ -471,7 +473,7 @@ async function restore(test: Running, inPlace: boolean, startedAt: string): Prom
       else delete restored.leftover;
       restored.cookies = 0;
       restored.failed = [];
-      const { done, failed } = await recreate(aside.cookies, aside.scheme, { nowSeconds: Date.now() / 1000, expired: 'arrivé à expiration pendant le test' });
+      const { done, failed } = await recreate(aside.cookies, aside.scheme, { nowSeconds: Date.now() / 1000, expired: t('firstVisit.run.expired') });
       restored.cookies = done.length;
       restored.failed = failed.map(({ cookie, reason }) => ({ cookie: refOf(cookie), reason }));
       if (test.lastForeignChange < since || round === ROUNDS) break;
@@ -500,19 +502,19 @@ async function restoreStorage(test: Running, inPlace: boolean, startedAt: string
   if (inPlace) return { storage: await putStorageInTab(aside.tabId, aside.storage) };
   const url = new URL(aside.page);
   const local = aside.storage.local.length === 0 || (await putLocalStorageInNewTab(url, aside));
-  const notLocal = local ? '' : ' Le stockage local du portail n’a pas pu être remis en place.';
+  const notLocal = local ? '' : ` ${t('firstVisit.run.localNotRestored')}`;
   if (aside.storage.session.length === 0) {
     if (test.otherSession && aside.sessionKeys) {
-      return { storage: local, storageNote: `Le stockage de session de l’onglet testé a disparu avec la fermeture du navigateur, comme il disparaît toujours.${notLocal}` };
+      return { storage: local, storageNote: `${t('firstVisit.run.sessionGoneBrowser')}${notLocal}` };
     }
     return { storage: local };
   }
   const tab = await browser.tabs.get(aside.tabId).catch(() => undefined);
-  if (!tab) return { storage: false, storageNote: `Le stockage de session de l’onglet testé a disparu avec l’onglet.${notLocal}` };
+  if (!tab) return { storage: false, storageNote: `${t('firstVisit.run.sessionGoneTab')}${notLocal}` };
   await sessionReturnItem.setValue({ tabId: aside.tabId, origin: url.origin, entries: aside.storage.session, startedAt });
   return {
     storage: false,
-    storageNote: `Le stockage de session de l’onglet sera remis en place quand vous reviendrez sur ${aside.site} dans cet onglet.${notLocal}`,
+    storageNote: `${t('firstVisit.run.sessionLater', aside.site)}${notLocal}`,
   };
 }
 
@@ -533,10 +535,9 @@ async function sessionBack(tabId: number, tabUrl: string | undefined): Promise<v
     await reportsItem.setValue(
       reports.map((r) => {
         if (r.tabId !== tabId || r.startedAt !== back.startedAt) return r;
-        const note = done
-          ? 'Le stockage de session de l’onglet a été remis en place à votre retour sur le portail.'
-          : 'Le stockage de session de l’onglet n’a pas pu être remis en place à votre retour sur le portail.';
-        const localFailed = r.restored.storageNote?.includes('stockage local') ? ' Le stockage local du portail n’a pas pu être remis en place.' : '';
+        const note = done ? t('firstVisit.run.sessionBack') : t('firstVisit.run.sessionNotBack');
+        const notLocal = t('firstVisit.run.localNotRestored');
+        const localFailed = r.restored.storageNote?.includes(notLocal) ? ` ${notLocal}` : '';
         return { ...r, restored: { ...r.restored, storage: done && !localFailed, storageNote: note + localFailed } };
       }),
     );
@@ -584,7 +585,7 @@ export function recoverFirstVisit(): Promise<void> {
       storage: { local: kept.storage.local, session: sameSession ? session.entries : [] },
     });
     if (!sameSession) test.otherSession = true;
-    await endFirstVisit(sameSession ? 'le test a été interrompu' : BROWSER_CLOSED);
+    await endFirstVisit(sameSession ? t('firstVisit.run.interrupted') : BROWSER_CLOSED());
   })();
   recoveringFirstVisit(work);
   return work;

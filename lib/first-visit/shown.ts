@@ -5,16 +5,16 @@
 import type { ClassifiedCookie } from '../audit/classify';
 import type { CookieRef } from '../actions/result';
 import type { FirstVisitReport, Restored } from './model';
-import { NBSP } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 
 export { DEFAULT_DURATION, DURATIONS } from './durations';
 
 /** The charter's verdict on one cookie, in words. */
 export function verdictOf(c: ClassifiedCookie): string {
-  if (!c.declared) return c.guess ? `non déclaré (probablement ${c.guess.provider})` : 'non déclaré';
-  if (c.category === 'necessary') return 'déclaré, nécessaire';
-  if (c.category === 'unclear') return 'déclaré, nécessité non précisée';
-  return 'déclaré, non nécessaire';
+  if (!c.declared) return c.guess ? t('firstVisit.verdict.undeclaredProbably', c.guess.provider) : t('firstVisit.verdict.undeclared');
+  if (c.category === 'necessary') return t('firstVisit.verdict.necessary');
+  if (c.category === 'unclear') return t('firstVisit.verdict.unclear');
+  return t('firstVisit.verdict.declared');
 }
 
 const named = (refs: CookieRef[]) => refs.map((c) => `${c.name} (${c.domain}${c.path})`).join(', ');
@@ -27,26 +27,13 @@ const explained = (items: { cookie: CookieRef; reason: string }[]) =>
  */
 export function restoredSentences(r: Restored): string[] {
   const sentences: string[] = [];
-  if (r.failed.length === 0) sentences.push(`Vos cookies ont été remis en place (${r.cookies}).`);
-  else {
-    const some = r.cookies === 0 ? 'Aucun de vos cookies n’a été remis en place' : `${r.cookies} de vos cookies remis en place`;
-    const n = r.failed.length;
-    sentences.push(`${some}${NBSP}; ${n === 1 ? '1 n’a pas pu l’être' : `${n} n’ont pas pu l’être`}${NBSP}: ${explained(r.failed)}.`);
-  }
-  if (r.untouched?.length) {
-    const one = r.untouched.length === 1;
-    sentences.push(
-      `${one ? 'Laissé tel quel' : 'Laissés tels quels'} pendant le test, car Chromium ne sait pas ${one ? 'le' : 'les'} recréer à ${one ? 'son' : 'leur'} chemin exact${NBSP}: ${named(r.untouched)}.`,
-    );
-  }
-  if (r.leftover?.length) {
-    const one = r.leftover.length === 1;
-    sentences.push(
-      `${one ? 'Déposé' : 'Déposés'} par le portail pendant le test et toujours là, le navigateur ayant refusé de ${one ? 'le' : 'les'} retirer${NBSP}: ${explained(r.leftover)}.`,
-    );
-  }
+  if (r.failed.length === 0) sentences.push(t('firstVisit.restored.all', r.cookies));
+  else if (r.cookies === 0) sentences.push(tn('firstVisit.restored.none', r.failed.length, explained(r.failed)));
+  else sentences.push(tn('firstVisit.restored.some', r.failed.length, r.cookies, explained(r.failed)));
+  if (r.untouched?.length) sentences.push(tn('firstVisit.restored.untouched', r.untouched.length, named(r.untouched)));
+  if (r.leftover?.length) sentences.push(tn('firstVisit.restored.leftover', r.leftover.length, explained(r.leftover)));
   if (r.storageNote) sentences.push(r.storageNote);
-  else if (!r.storage) sentences.push('Le stockage de la page n’a pas pu être remis en place.');
+  else if (!r.storage) sentences.push(t('firstVisit.restored.storage'));
   return sentences;
 }
 
@@ -61,9 +48,9 @@ export function reportSentences(report: Pick<FirstVisitReport, 'cookies' | 'stor
   const out = report.leftOut;
   if (out && (out.cookies || out.storage)) {
     const parts: string[] = [];
-    if (out.cookies) parts.push(`${report.cookies.length} des ${report.cookies.length + out.cookies} cookies déposés y figurent, ${out.cookies === 1 ? 'l’autre n’y est pas' : `les ${out.cookies} autres n’y sont pas`}`);
-    if (out.storage) parts.push(`${report.storage.length} des ${report.storage.length + out.storage} clés de stockage y figurent, ${out.storage === 1 ? 'l’autre n’y est pas' : `les ${out.storage} autres n’y sont pas`}`);
-    sentences.push(`Rapport abrégé pour tenir dans la place que Témoin lui réserve${NBSP}: ${parts.join(`${NBSP}; `)}.`);
+    if (out.cookies) parts.push(tn('firstVisit.cookiesIn', out.cookies, report.cookies.length, report.cookies.length + out.cookies));
+    if (out.storage) parts.push(tn('firstVisit.keysIn', out.storage, report.storage.length, report.storage.length + out.storage));
+    sentences.push(parts.length === 2 ? t('firstVisit.abridgedBoth', parts[0]!, parts[1]!) : t('firstVisit.abridged', parts[0]!));
   }
   if (report.notSaved) sentences.push(report.notSaved);
   return sentences;

@@ -5,17 +5,21 @@
  * the same facts as a list for screen readers.
  */
 import type { ClassifiedCookie } from '../audit/classify';
+import { t } from '../i18n/messages';
 
 /** How a mark is drawn: each verdict its colour and its shape, so that colour is never the only sign. */
 export type MarkKind = 'necessary' | 'declared' | 'undeclared' | 'before-choice' | 'after-refusal';
 
-export const markLabels: Record<MarkKind, string> = {
-  necessary: 'nécessaire selon la charte',
-  declared: 'déclaré, non nécessaire',
-  undeclared: 'non déclaré',
-  'before-choice': 'déposé avant votre choix',
-  'after-refusal': 'déposé après votre refus',
-};
+/** A mark's verdict in words, in the language spoken (asked when drawn: the table loads after the modules). */
+export function markLabel(kind: MarkKind): string {
+  return {
+    necessary: t('timeline.mark.necessary'),
+    declared: t('timeline.mark.declared'),
+    undeclared: t('timeline.mark.undeclared'),
+    'before-choice': t('timeline.mark.beforeChoice'),
+    'after-refusal': t('timeline.mark.afterRefusal'),
+  }[kind];
+}
 
 /** The order of the legend: what matters most last, where the eye ends. */
 export const markOrder: MarkKind[] = ['necessary', 'declared', 'undeclared', 'before-choice', 'after-refusal'];
@@ -151,9 +155,9 @@ export function stripFigure(strip: Strip, when: (at: number) => string, caption:
   const key = (kind: MarkKind) =>
     `<svg viewBox="-6 -6 12 12" width="12" height="12" aria-hidden="true"><g class="mark ${kind}">${shapes[kind] === 'circle' ? '<circle r="4.5"/>' : `<path d="${shapes[kind]}"/>`}</g></svg>`;
   const legend = [
-    ...(strip.loadAt !== undefined ? ['trait pointillé&nbsp;: chargement de la page'] : []),
-    strip.choiceAt !== undefined ? 'trait bleu&nbsp;: votre choix' : 'aucun choix pendant ce temps',
-    ...kinds.map((k) => `${key(k)} ${escape(markLabels[k])}`),
+    ...(strip.loadAt !== undefined ? [escape(t('timeline.legendLoad'))] : []),
+    escape(strip.choiceAt !== undefined ? t('timeline.legendChoice') : t('timeline.noChoice')),
+    ...kinds.map((k) => `${key(k)} ${escape(markLabel(k))}`),
   ];
   return `<figure><figcaption>${escape(caption)}</figcaption>
 ${stripSvg(strip)}

@@ -3,6 +3,7 @@ import type { StoredCookie } from '../cookies/model';
 import { burst } from '../cookies/burst';
 import { concernsSite } from '../cookies/scope';
 import { reasonOf } from '../french/errors';
+import { t } from '../i18n/messages';
 import { SESSION_BUDGET } from '../storage-budget';
 import { applyChange, emptyTimeline, withinBytes, type CookieChange, type Timeline } from '../cookies/timeline';
 
@@ -45,7 +46,7 @@ export function timelineWatch(io: Io, saveDelayMs = 250, maxBytes: number = SESS
       try {
         await io.save(withinBytes(timeline!, maxBytes / 2));
       } catch (error) {
-        console.warn(`[témoin] l’historique des cookies n’a pas pu être enregistré\u00a0: ${reasonOf(error)}`);
+        console.warn(`[témoin] ${t('timeline.notSaved', reasonOf(error))}`);
       }
     }
   }

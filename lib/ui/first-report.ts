@@ -1,5 +1,6 @@
 import type { ProtocolMap, ReportRequest, ReportResult } from '../protocol';
 import { KEY } from './first-report-key';
+import { t } from '../i18n/messages';
 
 /**
  * The popup's one message sent before its first paint, written as @webext-core/messaging writes
@@ -27,7 +28,7 @@ export function requestReport(request: ReportRequest): Promise<ReportResult> {
 export function askFirstReport(): Promise<ReportResult> {
   const param = new URLSearchParams(location.search).get('tabId');
   const tab = param === null ? 'active' : /^\d+$/.test(param) ? Number(param) : undefined;
-  if (tab === undefined) return Promise.resolve({ state: 'error', message: 'Aucun onglet à examiner.' });
+  if (tab === undefined) return Promise.resolve({ state: 'error', message: t('popup.noTab') });
   return requestReport({ tab }).catch((error: unknown) => ({
     state: 'error' as const,
     message: error instanceof Error ? error.message : String(error),

@@ -1,6 +1,6 @@
 import type { FirstVisitStatus } from '../first-visit/run';
 import { cookiesSet, reportSentences, restoredSentences } from '../first-visit/shown';
-import { plural } from '../i18n/format';
+import { t, tn } from '../i18n/messages';
 import { announce } from './live-region.svelte';
 import { reasonLater } from './reason';
 import { saveFile } from './save-file';
@@ -30,8 +30,7 @@ function settle(control: FirstVisitState, status: FirstVisitStatus): void {
   const report = status.report;
   if (wasRunning && !status.running && report) {
     announce(
-      `Test de première visite terminé : ${plural(cookiesSet(report), 'cookie déposé', 'cookies déposés')} avant tout choix. ` +
-        [...restoredSentences(report.restored), ...reportSentences(report)].join(' '),
+      [t('firstVisit.finished', tn('firstVisit.cookiesSet', cookiesSet(report))), ...restoredSentences(report.restored), ...reportSentences(report)].join(' '),
     );
   }
 }
@@ -40,7 +39,7 @@ function settle(control: FirstVisitState, status: FirstVisitStatus): void {
 export async function start(control: FirstVisitState, seconds: number): Promise<void> {
   try {
     control.status = await send('startFirstVisit', { tabId: control.tabId!, seconds });
-    announce(`Test de première visite commencé pour ${seconds} secondes : ne faites aucun choix dans le bandeau du portail.`);
+    announce(t('firstVisit.started', tn('firstVisit.seconds', seconds)));
   } catch (error) {
     control.error = await reasonLater(error);
   }

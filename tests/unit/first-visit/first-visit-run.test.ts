@@ -10,6 +10,9 @@ import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
 import { cookiesSet, reportSentences } from '@/lib/first-visit/shown';
 import { bytesOf, SESSION_BUDGET } from '@/lib/storage-budget';
 import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
+import { messagesOf } from '../support/messages';
+
+const french = await messagesOf('fr');
 
 const PORTAL = 'https://data.issy.com/';
 const sorted = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));
@@ -62,7 +65,9 @@ async function openPortal(url = PORTAL): Promise<number> {
   return tab.id!;
 }
 
+/** The background's modules loaded again, speaking French (tests/unit/setup.ts loaded the table into the first ones). */
 async function loadRun(): Promise<Run> {
+  (await import('@/lib/i18n/messages')).setMessages('fr', french);
   return import('@/lib/first-visit/run');
 }
 
