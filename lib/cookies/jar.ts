@@ -5,6 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bareDomain, type StoredCookie } from './model';
 import { expectOwnChange } from './own-changes';
+import { t } from '../i18n/messages';
 
 type ApiCookie = Browser.cookies.Cookie & { firstPartyDomain?: string };
 
@@ -58,20 +59,18 @@ export function urlOf(c: Pick<StoredCookie, 'domain' | 'path' | 'secure'>, schem
  * no URL reaches such a path; nor can it overwrite the cookie, since it encodes the path it is
  * given. Firefox can (it takes the path as it is).
  */
-export const UNREACHABLE_PATH =
-  'Chromium ne permet pas de le supprimer\u00a0: son chemin contient une espace, «\u00a0?\u00a0», «\u00a0#\u00a0» ou un caractère non ASCII, que l’API des cookies de Chromium réécrit toujours\u00a0; seul le site, ou l’effacement des données de navigation, peut le retirer';
+export const unreachablePath = () => t('error.cookie.unreachablePath');
 
 /**
  * Can this browser remove and recreate a cookie at exactly this path? Firefox can, whatever the
- * path; Chromium only when the path needs no encoding in a URL (see UNREACHABLE_PATH).
+ * path; Chromium only when the path needs no encoding in a URL (see unreachablePath).
  */
 export function addressable(path: string): boolean {
   return Boolean(import.meta.env.FIREFOX) || plainPath(path);
 }
 
 /** Why Chromium cannot put such a cookie back: it would land at the encoded path, beside the original. */
-export const UNWRITABLE_PATH =
-  'Chromium ne permet pas de le recréer à son chemin exact : son API des cookies encode l’espace, « ? », « # » ou le caractère non ASCII de son chemin, et en ferait un autre cookie';
+export const unwritablePath = () => t('error.cookie.unwritablePath');
 
 /** Firefox-only filters: without `firstPartyDomain: null`, getAll throws under first-party isolation. */
 const firefoxFilters = import.meta.env.FIREFOX ? { firstPartyDomain: null } : {};
@@ -124,14 +123,14 @@ function address(c: StoredCookie, scheme: Scheme) {
 export async function removeCookie(c: StoredCookie, scheme: Scheme = 'https'): Promise<void> {
   expectOwnChange(c);
   if (!plainPath(c.path)) {
-    if (!import.meta.env.FIREFOX) throw new Error(UNREACHABLE_PATH);
+    if (!import.meta.env.FIREFOX) throw new Error(unreachablePath());
     // Firefox finds no URL for such a path either, but overwrites the cookie exactly (same
     // name, host and path) with an expired copy, which removes it.
     await setCookie({ ...c, value: '', session: false, expirationDate: 1 }, scheme);
     return;
   }
   const removed = await browser.cookies.remove(address(c, scheme) as Browser.cookies.CookieDetails);
-  if (!removed) throw new Error('le navigateur a refusé la suppression');
+  if (!removed) throw new Error(t('error.cookie.removeRefused'));
 }
 
 /**
@@ -141,7 +140,7 @@ export async function removeCookie(c: StoredCookie, scheme: Scheme = 'https'): P
  * takes it: a restored cookie has the default priority.
  */
 export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Promise<void> {
-  if (!addressable(c.path)) throw new Error(UNWRITABLE_PATH);
+  if (!addressable(c.path)) throw new Error(unwritablePath());
   const expired = !c.session && c.expirationDate !== undefined && c.expirationDate <= 1;
   const details = {
     ...address(c, scheme),
@@ -158,7 +157,7 @@ export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Prom
   const set = await browser.cookies.set(details as Browser.cookies.SetDetails);
   // An expired copy removes the cookie; the browser answers null for it. Firefox also answers
   // null for a cookie it did set at a path its URL does not reach (`/a b`): the jar says which.
-  if (!set && !expired && !(await isInJar(c))) throw new Error('le navigateur a refusé de recréer le cookie');
+  if (!set && !expired && !(await isInJar(c))) throw new Error(t('error.cookie.setRefused'));
 }
 
 /** Is this exact cookie (same place, same value) in its store now? */

@@ -5,6 +5,7 @@
  * https://developer.mozilla.org/docs/Mozilla/Add-ons/WebExtensions/API/contextualIdentities
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/messages';
 
 export interface CookieStore {
   id: string;
@@ -47,8 +48,7 @@ async function containers(): Promise<Identity[]> {
   }
 }
 
-export const DEFAULT_STORE_LABEL = 'Navigation habituelle';
-export const PRIVATE_STORE_LABEL = 'Navigation privée';
+
 
 /**
  * The stores an extension page works in. A private store only for a page in a private window
@@ -58,11 +58,11 @@ export const PRIVATE_STORE_LABEL = 'Navigation privée';
 export async function storesFor(privateContext: boolean): Promise<CookieStore[]> {
   const open = await browser.cookies.getAllCookieStores();
   if (privateContext) {
-    return open.filter((store) => isPrivateStore(store.id)).map((store) => ({ id: store.id, label: PRIVATE_STORE_LABEL, private: true }));
+    return open.filter((store) => isPrivateStore(store.id)).map((store) => ({ id: store.id, label: t('options.store.private'), private: true }));
   }
-  const stores: CookieStore[] = [{ id: defaultStoreId(), label: DEFAULT_STORE_LABEL, private: false }];
+  const stores: CookieStore[] = [{ id: defaultStoreId(), label: t('options.store.default'), private: false }];
   for (const identity of await containers()) {
-    stores.push({ id: identity.cookieStoreId, label: `Conteneur «\u00a0${identity.name}\u00a0»`, private: false });
+    stores.push({ id: identity.cookieStoreId, label: t('options.store.container', identity.name), private: false });
   }
   return stores;
 }
@@ -81,6 +81,6 @@ export async function storeExists(id: string): Promise<boolean> {
 /** Why undo refuses a store, in words. */
 export function goneStoreMessage(id: string): string {
   return isPrivateStore(id)
-    ? 'La fenêtre de navigation privée a été fermée\u00a0: ses cookies ont disparu avec elle, Témoin ne les recrée pas.'
-    : 'Ce conteneur n’existe plus\u00a0: Témoin ne recrée pas ses cookies ailleurs.';
+    ? t('error.store.privateClosed')
+    : t('error.store.containerGone');
 }

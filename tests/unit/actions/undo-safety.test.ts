@@ -11,7 +11,7 @@ import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { clearNonEssential, previewClear } from '@/lib/actions/clear';
 import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
-import { UNREACHABLE_PATH } from '@/lib/cookies/jar';
+import { unreachablePath } from '@/lib/cookies/jar';
 import { resetPreferences } from '@/lib/actions/reset';
 import { undoLog, undoRecords } from '@/lib/actions/undo-store';
 import { undo } from '@/lib/actions/undo';
@@ -158,11 +158,11 @@ describe('undo is exact', () => {
     jar.jar.push(cookie({ name: 'odd', path: '/a b' }), cookie({ name: 'odd2', path: '/carte?x' }), cookie({ name: 'odd3', path: '/é' }));
     const result = await clearAll(issyCharter);
     expect(result.failed.map((f) => [f.cookie.name, f.reason])).toEqual([
-      ['odd', UNREACHABLE_PATH],
-      ['odd2', UNREACHABLE_PATH],
-      ['odd3', UNREACHABLE_PATH],
+      ['odd', unreachablePath()],
+      ['odd2', unreachablePath()],
+      ['odd3', unreachablePath()],
     ]);
-    expect(UNREACHABLE_PATH).toContain('Chromium ne permet pas de le supprimer');
+    expect(unreachablePath()).toContain('Chromium ne permet pas de le supprimer');
   });
 
   it('leaves a cookie the site set again since the deletion as it is, and names it', async () => {
