@@ -16,25 +16,32 @@ import { useSession } from './session';
  * the charter's own text and any other passage marked `lang="fr"` (the language choice's
  * « Français »), and cookie names (`<code>`), which are the sites' own.
  */
-function shownText(page: Page): Promise<string> {
-  return page.evaluate(() => {
+function shownText(page: Page, leaving = ''): Promise<string> {
+  return page.evaluate((leaving) => {
     const parts: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const skipped = ['[lang^="fr"]:not(html)', 'code', 'script', 'style', '[hidden]', ...(leaving ? [leaving] : [])].join(', ');
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('[lang^="fr"], code, script, style, [hidden]')) continue;
+      if (!parent || parent.closest(skipped)) continue;
       // Folded details stay in the page's text for a screen reader: they count too.
       parts.push(node.textContent ?? '');
     }
     return parts.join(' ').replace(/\s+/g, ' ');
-  });
+  }, leaving);
 }
+
+/**
+ * What the options page shows that other parts of Témoin write: a cookie's details and findings
+ * (the popup's rows and the audit's words, shown in the clearing preview too).
+ */
+const OTHER_AREAS = '.choice .details, .choice .toggle, .choice .who, .choice .category, details > :not(summary)';
 
 /** Letters and typography only French uses, and words common in French and absent from English. */
 const FRENCH_LETTERS = /[àâçéèêëîïôûùœ«»]/i;
 const FRENCH_WORDS = /\b(les|des|une|est|pas|vos|votre|aucun|aucune|dans|pour|avec|cette|sont|du|sur|non déclarés?|cookies non)\b/i;
-/** The product's name, the same in both languages. */
-const NAMES = /Témoin/g;
+/** Names, the same in both languages: the product's, a French institution's. */
+const NAMES = /Témoin|Défenseur des droits/g;
 
 /** The French left in a text: each sentence-sized piece that looks French, to read in a failure. */
 export function frenchIn(text: string): string[] {
@@ -83,7 +90,8 @@ describe.each(engines)('in %s, English', (_engine, launch) => {
     await waitForText(options, 'Cookies to always keep');
     const page = await options.evaluate(() => ({ lang: document.documentElement.lang, title: document.title, h1: document.querySelector('h1')?.textContent }));
     expect(page).toEqual({ lang: 'en', title: 'Témoin — options', h1: 'Témoin — non-essential cookies' });
-    const text = await shownText(options);
+    // The options page's own words (the rows' details, findings and guesses are the audit's and the popup's, below).
+    const text = await shownText(options, OTHER_AREAS);
     expect(text).toContain('Here Témoin deletes the cookies you tick.');
     expect(frenchIn(text)).toEqual([]);
     // The detector sees the French this page would have: the body's whole text has the choice's « Français ».
@@ -112,7 +120,15 @@ describe.each(engines)('in %s, English', (_engine, launch) => {
     await expect.poll(badgeTitle, { timeout: 10_000 }).toMatch(/^Témoin — (\d+ cookies? not declared in the charter|all cookies are declared in the charter)$/);
   });
 
-  // ── The popup and an export, in English (the popup's and the exports' words) ──────────
+  // ── The popup, an export, and the words the options page borrows from them ─────────────
+  // These pass once the popup's and the audit's words are in English too (other parts of Témoin).
+  it('shows no French on the options page at all, the cookies’ details and findings included', async () => {
+    const options = await session.browser.openExtensionPage('options.html');
+    await waitForText(options, 'Clear non-essential cookies');
+    expect(frenchIn(await shownText(options))).toEqual([]);
+    await options.close();
+  });
+
   it('shows the popup on the portal at 400 × 600 in English, with no French left but the charter’s', async () => {
     const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await popup.setViewport({ width: 400, height: 600 });
@@ -153,7 +169,7 @@ describe.each(engines)('in %s, English', (_engine, launch) => {
     await waitForText(options, 'Cookies à toujours conserver');
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('fr');
     // The same detector finds the French page French.
-    expect(frenchIn(await shownText(options)).length).toBeGreaterThan(3);
+    expect(frenchIn(await options.evaluate(() => document.body.innerText)).length).toBeGreaterThan(3);
     expect(await options.evaluate(() => (document.querySelector('input[name="language"][value="fr"]') as HTMLInputElement).checked)).toBe(true);
 
     await expect.poll(badgeTitle, { timeout: 10_000 }).toMatch(/^Témoin — (\d+ cookies? non déclarés? dans la charte|tous les cookies sont déclarés dans la charte)$/);
