@@ -10,6 +10,7 @@ import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
 import { cookiesSet, reportSentences } from '@/lib/first-visit/shown';
 import { bytesOf, SESSION_BUDGET } from '@/lib/storage-budget';
 import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
+import { messagesOf } from '../support/messages';
 
 const PORTAL = 'https://data.issy.com/';
 const sorted = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));
@@ -62,6 +63,11 @@ async function openPortal(url = PORTAL): Promise<number> {
   return tab.id!;
 }
 
+/** Modules loaded again speak as the setup made them: French. */
+async function french() {
+  (await import('@/lib/i18n/messages')).setMessages('fr', await messagesOf('fr'));
+}
+
 async function loadRun(): Promise<Run> {
   return import('@/lib/first-visit/run');
 }
@@ -70,6 +76,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   fakeBrowser.reset();
   vi.resetModules();
+  await french();
   jar = new MemoryCookies([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]).install();
   // Pages cannot be scripted here: their storage is left alone (the end-to-end tests cover it).
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
@@ -146,6 +153,7 @@ describe('a first-visit test', () => {
     vi.clearAllTimers();
     for (const page of pages.values()) page.timer = setInterval(() => void pageWrites('_pk_id.1.a1b2', page.id), 20);
     vi.resetModules();
+    await french();
     run = await loadRun();
     await run.recoverFirstVisit();
     await vi.advanceTimersByTimeAsync(1000);
@@ -171,6 +179,7 @@ describe('a first-visit test', () => {
     await fakeBrowser.storage.session.clear();
     jar.jar = jar.jar.filter((c) => !c.session);
     vi.resetModules();
+    await french();
     run = await loadRun();
     await run.recoverFirstVisit();
     const expected = sorted([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]);
