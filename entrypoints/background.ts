@@ -35,7 +35,8 @@ function answer<Name extends MessageName>(name: Name, all: Handlers) {
 export default defineBackground(() => {
   // What the background says (badge titles, reasons, exports) in the visitor's language (lib/i18n/).
   void useLanguage();
-  languageChoice.watch(() => void useLanguage());
+  // A language chosen on the options page: the badge titles say it at once, the rest from its next word.
+  languageChoice.watch(() => void useLanguage().then(() => updateBadges()));
   for (const name of Object.keys(handlers).filter(isMessage)) answer(name, handlers);
 
   // A clear or reset cut short when the background last stopped: its entry is made true to the jar.

@@ -39,6 +39,8 @@ export type ReportResult = (
 
 export interface ClearState {
   preview: ClearPreview;
+  /** The language of the charter the preview is made from: its own words are shown in it. */
+  charterLang?: string;
   /** The latest clearing in this store that can be undone; `interrupted` when it was cut short. */
   lastClear?: { id: string; at: string; count: number; interrupted?: boolean };
   /** The latest clearing, when it can no longer be undone: the browser was closed since. */

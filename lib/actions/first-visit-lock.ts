@@ -7,6 +7,7 @@
  * Held for the whole registrable domain: `_ga` on `issy.com` belongs to every portal under it.
  */
 import { registrableDomain } from '../cookies/site';
+import { t } from '../i18n/messages';
 
 interface Held {
   site: string;
@@ -40,13 +41,11 @@ function heldFor(host: string, storeId: string): Held | undefined {
   return held && held.storeId === storeId && held.domain === registrableDomain(host) ? held : undefined;
 }
 
-/** Throws, in French, when a test holds this host's domain in this store. Called inside the queue. */
+/** Throws, in the visitor’s language, when a test holds this host's domain in this store. Called inside the queue. */
 export function assertNoFirstVisit(host: string, storeId: string): void {
   const test = heldFor(host, storeId);
   if (test) {
-    throw new Error(
-      `Un test de première visite est en cours sur ${test.site}\u00a0: Témoin ne touche pas à ces cookies avant que le test ait remis les vôtres en place. Réessayez à la fin du test.`,
-    );
+    throw new Error(t('error.firstVisitUnderWay', test.site));
   }
 }
 

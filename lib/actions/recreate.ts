@@ -1,6 +1,6 @@
 import type { StoredCookie } from '../cookies/model';
 import { setCookie, type Scheme } from '../cookies/jar';
-import { reasonOf } from '../french/errors';
+import { reasonOf } from '../i18n/errors';
 
 export interface Recreation {
   done: StoredCookie[];

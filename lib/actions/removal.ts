@@ -1,6 +1,7 @@
 import { bareDomain, cookieKey, type StoredCookie } from '../cookies/model';
 import { refOf, type CommandResult, type CookieRef } from './result';
-import { reasonOf } from '../french/errors';
+import { reasonOf } from '../i18n/errors';
+import { t } from '../i18n/messages';
 import { cookiesNamed, removeCookie, setCookie, type Scheme } from '../cookies/jar';
 import { domainMatches, pathMatches } from '../cookies/scope';
 import { registrableDomain } from '../cookies/site';
@@ -70,14 +71,14 @@ export async function removeCookies(
     const now = new Set((await cookiesNamed(target.name, registrableDomain(bareDomain(target.domain)), target.storeId)).map(cookieKey));
     for (const other of others) {
       if (now.has(cookieKey(other))) continue;
-      const what = `touché par la suppression de ${target.name} (${target.domain}${target.path}), remis aussitôt`;
+      const what = t('clear.putBack', target.name, `${target.domain}${target.path}`);
       try {
         await setCookie(other, scheme);
         putBack.push({ cookie: refOf(other), reason: what });
       } catch (error) {
         putBack.push({
           cookie: refOf(other),
-          reason: `supprimé avec ${target.name}, et le navigateur a refusé de le remettre (${reasonOf(error)})\u00a0: l’annulation le rétablira`,
+          reason: t('clear.notPutBack', target.name, reasonOf(error)),
         });
       }
     }
@@ -91,7 +92,7 @@ export async function removeCookies(
     .filter((target) => remaining.has(cookieKey(target)))
     .map((target) => ({
       cookie: refOf(target),
-      reason: failed.get(cookieKey(target)) ?? 'toujours présent après la suppression',
+      reason: failed.get(cookieKey(target)) ?? t('clear.stillThere'),
     }));
   const result: CommandResult = { done: removed.map(refOf), failed: failures };
   if (putBack.length) result.kept = putBack;

@@ -7,7 +7,8 @@
 import { bareDomain, cookieKey, type StoredCookie } from '../cookies/model';
 import { cookiesNamed, setCookie } from '../cookies/jar';
 import { registrableDomain } from '../cookies/site';
-import { written } from '../french/errors';
+import { written } from '../i18n/errors';
+import { t } from '../i18n/messages';
 import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import { UNDO_DEPTH, UNDO_KEY, undoLog, undoRecords, type UndoEntry, type UndoRecord } from './undo-store';
 
@@ -39,7 +40,7 @@ export async function beginUndo(
   // Room for this action's undo first: older actions give theirs up, most distant first.
   if (bytesOf(UNDO_KEY, [recorded]) > SESSION_BUDGET.undo) {
     throw new Error(
-      `Trop de cookies à la fois pour garder de quoi les remettre (${Math.ceil(bytesOf(UNDO_KEY, [recorded]) / 1024)}\u00a0Ko, au plus ${SESSION_BUDGET.undo / 1024}\u00a0Ko)\u00a0: rien n’a été supprimé.`,
+      t('error.undoTooLarge', Math.ceil(bytesOf(UNDO_KEY, [recorded]) / 1024), SESSION_BUDGET.undo / 1024),
     );
   }
   const before = await undoLog.getValue();
@@ -49,16 +50,16 @@ export async function beginUndo(
   // the only copy of what it may have removed: it never gives its room up.
   if (before.some((entry) => entry.pending && !live.has(entry.id))) {
     throw new Error(
-      'Une action précédente de Témoin n’a pas encore été vérifiée, et la place qu’occupe son annulation ne peut pas être libérée : rien n’a été supprimé. Réessayez dans un instant.',
+      t('error.undoPending'),
     );
   }
-  await written(undoLog.setValue(log), 'de quoi annuler');
+  await written(undoLog.setValue(log), t('error.what.undo'));
   // An action whose undo gave its room up can no longer be undone: its record says why.
   const dropped = new Set(before.map((entry) => entry.id).filter((id) => !live.has(id)));
   const records = [recordOf(recorded, asked.length), ...(await undoRecords.getValue())].map((record) =>
     dropped.has(record.id) ? { ...record, givenUp: true } : record,
   );
-  await written(undoRecords.setValue(records.slice(0, UNDO_DEPTH)), 'la liste des actions');
+  await written(undoRecords.setValue(records.slice(0, UNDO_DEPTH)), t('error.what.actions'));
   return recorded;
 }
 
@@ -76,7 +77,7 @@ export async function updateUndo(id: string, cookies: StoredCookie[], interrupte
       return [{ ...rest, cookies, ...((interrupted || entry.interrupted) && { interrupted: true }) }];
     }),
   );
-  await written(write, 'de quoi annuler');
+  await written(write, t('error.what.undo'));
   const records = await undoRecords.getValue();
   await undoRecords.setValue(
     records.flatMap((record) => (record.id !== id ? [record] : cookies.length ? [{ ...record, count: cookies.length }] : [])),

@@ -10,14 +10,13 @@ import { findUndo, lostUndo, updateUndo } from './undo-log';
 import { assertNoFirstVisit } from './first-visit-lock';
 import { recreate } from './recreate';
 import { undoGoneReason } from './undo-gone';
+import { t } from '../i18n/messages';
 
 /** Why an action cannot be undone any more. */
 async function whyNot(id: string): Promise<string> {
   const record = (await undoRecords.getValue()).find((r) => r.id === id);
-  if (record?.givenUp) return `Cette action ne peut plus être annulée\u00a0: ${undoGoneReason(record)}.`;
-  return record && (await lostUndo(record.site, record.kind, record.storeId))?.id === id
-    ? 'Cette action ne peut plus être annulée\u00a0: le navigateur a été fermé depuis, et les cookies supprimés avec la session.'
-    : 'Cette action ne peut plus être annulée.';
+  if (record?.givenUp) return t('error.undoGoneBecause', undoGoneReason(record));
+  return record && (await lostUndo(record.site, record.kind, record.storeId))?.id === id ? t('error.undoGoneSession') : t('error.undoGone');
 }
 
 /** The cookies of the entry's names as they are now, by key. */
@@ -46,8 +45,8 @@ export function undo(id: string, nowSeconds = Date.now() / 1000): Promise<Comman
     const now = await present(entry.cookies);
     const { done, failed, kept } = await recreate(entry.cookies, entry.scheme, {
       nowSeconds,
-      expired: 'arrivé à expiration entre-temps',
-      keep: (cookie) => (now.has(cookieKey(cookie)) ? 'déposé à nouveau par le site depuis la suppression\u00a0: laissé tel quel' : undefined),
+      expired: t('clear.expired'),
+      keep: (cookie) => (now.has(cookieKey(cookie)) ? t('clear.setAgain') : undefined),
     });
     const result: CommandResult = {
       done: done.map(refOf),

@@ -1,7 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { clearNonEssential, previewClear } from '../actions/clear';
-import { reasonOf, written } from '../french/errors';
+import { reasonOf, written } from '../i18n/errors';
+import { t } from '../i18n/messages';
 import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import type { CookieRef } from '../actions/result';
 import { cookieStoreIds } from '../cookies/jar';
@@ -49,8 +50,8 @@ export async function autoClear(site: string, storeId: string, trigger: Trigger)
   // A portal with nothing to clear leaves no line in the journal.
   if (entry.removed.length || entry.failed.length || entry.error) {
     const journal = headWithin(JOURNAL_KEY, [fitted(entry), ...(await journalItem.getValue())].slice(0, JOURNAL_LENGTH), SESSION_BUDGET.journal);
-    // Nobody waits for an automatic clearing: a journal the browser cannot write is said in the console, in French.
-    await written(journalItem.setValue(journal), 'l’historique des nettoyages').catch((error) => console.warn(`[témoin] ${reasonOf(error)}`));
+    // Nobody waits for an automatic clearing: a journal the browser cannot write is said in the console.
+    await written(journalItem.setValue(journal), t('error.what.journal')).catch((error) => console.warn(`[témoin] ${reasonOf(error)}`));
   }
   return entry;
 }

@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { CookieRef } from '../actions/result';
+import { t } from '../i18n/messages';
 
 export interface AutoClearChoice {
   onLastTabClosed: boolean;
@@ -47,7 +48,7 @@ export const JOURNAL_KEY = 'auto-clear-journal';
 export const journalItem = storage.defineItem<JournalEntry[]>(`session:${JOURNAL_KEY}`, { fallback: [], version: 1 });
 export const JOURNAL_LENGTH = 50;
 
-export const triggerLabels: Record<Trigger, string> = {
-  'last-tab-closed': 'dernier onglet fermé',
-  startup: 'démarrage du navigateur',
-};
+/** What started an automatic clearing, as the journal says it (read when said: the language is loaded by then). */
+export function triggerLabel(trigger: Trigger): string {
+  return trigger === 'startup' ? t('autoClear.trigger.startup') : t('autoClear.trigger.lastTab');
+}

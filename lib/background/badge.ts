@@ -9,6 +9,7 @@ import { readSiteCookies } from '../cookies/read-site';
 import { siteCookies } from './cookie-copy';
 import { chosenCharter } from '../portals/charter';
 import { portalOfTab, webAddress } from '../portals/tab';
+import { t, tn } from '../i18n/messages';
 
 // Firefox MV2 names it browserAction.
 const action = browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -31,9 +32,7 @@ export async function updateBadge(tabId: number): Promise<void> {
     await action.setBadgeBackgroundColor({ tabId, color: undeclared ? '#b3541e' : '#5b6475' });
     await action.setTitle({
       tabId,
-      title: undeclared
-        ? `Témoin — ${undeclared} cookie${undeclared > 1 ? 's' : ''} non déclaré${undeclared > 1 ? 's' : ''} dans la charte`
-        : 'Témoin — tous les cookies sont déclarés dans la charte',
+      title: undeclared ? tn('badge.undeclared', undeclared) : t('badge.allDeclared'),
     });
   } catch {
     // The tab closed while it was being counted.

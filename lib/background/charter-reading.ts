@@ -2,10 +2,11 @@ import { charterIsStale } from '../charter/choose';
 import { charterRecord, forgetAttempt, recordAttempt, recordFailure, recordReading } from '../charter/records';
 import { scopeToSite } from '../charter/scope';
 import { validateReading } from '../charter/validate';
-import { reasonOf } from '../french/errors';
+import { reasonOf } from '../i18n/errors';
 import { probeTab, readCharterInTab } from '../page/inject';
 import { coverageOf, type Coverage } from '../portals/coverage';
 import { stillOnSite, webAddress } from '../portals/tab';
+import { t } from '../i18n/messages';
 
 /**
  * Reading a covered site's published charter. The page script fetches and parses it in one of the
@@ -57,7 +58,7 @@ async function read(tabId: number, { site, bundled }: Coverage, when: 'when-due'
     answer = await readCharterInTab(tabId, site);
   }
   if (!answer.ok) {
-    await recordFailure(site, answer.late ? 'le site n’a pas répondu à temps' : 'la page du portail n’a pas pu être lue');
+    await recordFailure(site, answer.late ? t('error.charter.late') : t('error.charter.unread'));
     return 'kept';
   }
   let reading: ReturnType<typeof validateReading>;

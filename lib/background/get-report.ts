@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { charterIsStale } from '../charter/choose';
-import { reasonOf } from '../french/errors';
+import { reasonOf } from '../i18n/errors';
 import { storeIdOfTab } from '../cookies/jar';
 import { jarOf } from '../audit/assess';
 import type { ReportRequest, ReportResult } from '../protocol';
@@ -14,6 +14,7 @@ import { buildReport } from '../audit/report';
 import { isOpendatasoftTab, probeTab } from '../page/inject';
 import { latestUndo, lostUndo } from '../actions/undo-log';
 import { charterReadingUnderWay, readCharter } from './charter-reading';
+import { t } from '../i18n/messages';
 
 /** The popup opened from the toolbar reports on the active tab of the window it belongs to. */
 async function tabOf(asked: number | 'active'): Promise<Browser.tabs.Tab | undefined> {
@@ -25,7 +26,7 @@ async function tabOf(asked: number | 'active'): Promise<Browser.tabs.Tab | undef
 export async function getReport({ tab: asked, readCharter: when }: ReportRequest): Promise<ReportResult> {
   try {
     const tab = await tabOf(asked);
-    if (tab?.id === undefined) return { state: 'error', message: 'Aucun onglet à examiner.' };
+    if (tab?.id === undefined) return { state: 'error', message: t('error.noTab') };
     const tabId = tab.id;
     // The page read takes longest and needs only the tab: it starts at once, as does the store lookup.
     const page = probeTab(tabId);
@@ -48,7 +49,7 @@ export async function getReport({ tab: asked, readCharter: when }: ReportRequest
       try {
         await readCharter(tabId, coverage, when);
       } catch (error) {
-        charterError = `La lecture de la charte a échoué\u00a0: ${reasonOf(error)}`;
+        charterError = t('error.charter.failed', reasonOf(error));
       }
     }
     // Looked at before the record is read: should a reading end in between, the popup still asks again.

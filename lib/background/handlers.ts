@@ -20,6 +20,7 @@ import { findUndo } from '../actions/undo-log';
 import { endFirstVisit, firstVisitStatus, startFirstVisit } from '../first-visit/run';
 import { findDpoContact } from './dpo-contact';
 import { signalChanges } from './change-signal';
+import { t } from '../i18n/messages';
 
 /**
  * Témoin's own change to the jar, at a page's command: its copy in the background is read again
@@ -43,11 +44,7 @@ function privateSender(sender?: Browser.runtime.MessageSender): boolean {
 function storeFor(storeId: string | undefined, sender?: Browser.runtime.MessageSender): string {
   const id = storeId ?? defaultStoreId();
   if (isPrivateStore(id) !== privateSender(sender)) {
-    throw new Error(
-      isPrivateStore(id)
-        ? 'Refusé\u00a0: les cookies de navigation privée ne se gèrent que depuis une fenêtre privée.'
-        : 'Refusé\u00a0: une fenêtre privée ne gère que les cookies de navigation privée.',
-    );
+    throw new Error(isPrivateStore(id) ? t('error.refused.privateOnly') : t('error.refused.privateWindow'));
   }
   return id;
 }
@@ -77,20 +74,20 @@ export const handlers = {
     return Promise.all(journal.map(async (entry) => ({ ...entry, undoable: entry.undoId !== undefined && (await findUndo(entry.undoId)) !== undefined })));
   },
   async stopFirstVisit(tabId) {
-    await changingCookies(endFirstVisit('arrêté à votre demande'));
+    await changingCookies(endFirstVisit(t('command.stoppedByYou')));
     return firstVisitStatus(tabId);
   },
 
   async getCookieValues(tabId) {
     const { url, coverage } = await portalOfTab(tabId);
-    if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
+    if (!url || !coverage) throw new Error(t('error.notCoveredTab'));
     const cookies = await readSiteCookies(url, await storeIdOfTab(tabId));
     return Object.fromEntries(cookies.map((c) => [cookieKey(c), c.value]));
   },
 
   async resetPreferences(tabId) {
     const { url, coverage } = await portalOfTab(tabId);
-    if (!url || !coverage) throw new Error('Témoin ne couvre pas le site de cet onglet.');
+    if (!url || !coverage) throw new Error(t('error.notCoveredTab'));
     const result = await changingCookies(resetPreferences(url, await storeIdOfTab(tabId), tabId));
     // Reloaded, the portal finds no choice and shows its banner again.
     if (result.done.length) await browser.tabs.reload(tabId);
@@ -110,6 +107,7 @@ export const handlers = {
     ]);
     return {
       preview,
+      charterLang: charter.lang ?? 'fr',
       ...(last && {
         lastClear: { id: last.id, at: last.at, count: last.cookies.length, ...(last.interrupted && { interrupted: true }) },
       }),

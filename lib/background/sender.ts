@@ -1,4 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
+import { t } from '../i18n/messages';
 
 /**
  * Only the extension's own pages (popup, options) may read reports or delete cookies; a content
@@ -8,6 +9,6 @@ export function assertExtensionPage(sender: Browser.runtime.MessageSender): void
   const ownOrigin = new URL(browser.runtime.getURL('/')).origin;
   const origin = sender.url ? new URL(sender.url).origin : null;
   if (sender.id !== browser.runtime.id || origin !== ownOrigin) {
-    throw new Error('Refusé\u00a0: seules les pages de l’extension peuvent demander cela.');
+    throw new Error(t('error.refused.notExtension'));
   }
 }

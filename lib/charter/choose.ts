@@ -1,5 +1,6 @@
 import type { CharterChanges } from './diff';
 import type { Charter } from './model';
+import { t } from '../i18n/messages';
 
 /** What Témoin remembers of a site's published charter. */
 export interface CharterRecord {
@@ -45,7 +46,7 @@ export function chooseCharter(
   if (bundled) return { charter: bundled, status: { used: 'bundled', ...(why && { why }) } };
   if (live) return { charter: live, status: { used: 'live', warnings: record.warnings, changes: record.changes, failed: why } };
   const empty: Charter = { site, url: '', source: 'live', fetchedAt: new Date(0).toISOString(), entries: [] };
-  return { charter: empty, status: { used: 'none', why: why ?? 'la charte n’a pas encore été lue' } };
+  return { charter: empty, status: { used: 'none', why: why ?? t('error.charter.notYetRead') } };
 }
 
 /** Should the published charter be read (again) now? */

@@ -4,7 +4,8 @@
  * would freeze the popup: so the page's size, nesting depth and number of tags are checked first,
  * by one pass over the text that never looks back. A real charter page is far within these limits.
  */
-import { NBSP } from '../i18n/format';
+import { number } from '../i18n/format';
+import { t } from '../i18n/messages';
 
 /** Characters, not bytes: the fetch already refused pages over 2 MB. */
 export const MAX_CHARTER_CHARS = 2 * 1024 * 1024;
@@ -52,7 +53,7 @@ function tagEnd(html: string, from: number): number {
 
 export function guardCharterHtml(html: string): GuardVerdict {
   if (html.length > MAX_CHARTER_CHARS) {
-    return { ok: false, reason: `page de la charte trop grande (plus de ${MAX_CHARTER_CHARS / 1048576}${NBSP}Mo)` };
+    return { ok: false, reason: t('error.charter.pageTooBig', MAX_CHARTER_CHARS / 1048576) };
   }
   const lower = html.toLowerCase();
   let depth = 0;
@@ -77,7 +78,7 @@ export function guardCharterHtml(html: string): GuardVerdict {
       const { name, end } = nameAt(html, open + 1);
       i = tagEnd(html, end);
       if (++tags > MAX_CHARTER_TAGS) {
-        return { ok: false, reason: `page de la charte trop chargée (plus de ${MAX_CHARTER_TAGS.toLocaleString('fr-FR')} balises)` };
+        return { ok: false, reason: t('error.charter.pageTooBusy', number(MAX_CHARTER_TAGS)) };
       }
       const foreign = foreignFrom > 0 || name === 'svg' || name === 'math';
       const selfClosing = foreign && html.charCodeAt(i - 2) === 47;
@@ -89,7 +90,7 @@ export function guardCharterHtml(html: string): GuardVerdict {
         if (depth > deepest) deepest = depth;
         if (!foreignFrom && (name === 'svg' || name === 'math')) foreignFrom = depth;
         if (depth > MAX_CHARTER_DEPTH) {
-          return { ok: false, reason: `balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}${NBSP}niveaux` };
+          return { ok: false, reason: t('error.charter.pageTooDeep', MAX_CHARTER_DEPTH) };
         }
       }
     } else if (next === 33 /* ! */ || next === 63 /* ? */) {

@@ -2,7 +2,8 @@ import { storage } from 'wxt/utils/storage';
 import type { CharterRecord } from './choose';
 import { diffCharters, hasChanges } from './diff';
 import type { Charter } from './model';
-import { written } from '../french/errors';
+import { written } from '../i18n/errors';
+import { t } from '../i18n/messages';
 
 /**
  * Room a kept reading may take (as JSON). A real charter takes a few kilobytes; a page inflated
@@ -44,7 +45,7 @@ async function update(site: string, change: (record: CharterRecord | undefined) 
       if (room < 0) delete others[other];
     }
   }
-  await written(charterRecords.setValue(next ? { ...others, [site]: next } : others), 'la charte lue');
+  await written(charterRecords.setValue(next ? { ...others, [site]: next } : others), t('error.what.charter'));
 }
 
 /**
@@ -54,7 +55,7 @@ async function update(site: string, change: (record: CharterRecord | undefined) 
 export async function recordReading(site: string, bundled: Charter | undefined, charter: Charter, warnings: string[]) {
   const size = JSON.stringify(charter).length;
   if (size > MAX_RECORD_CHARS) {
-    await recordFailure(site, `charte trop volumineuse pour être gardée (${Math.round(size / 1024)}\u00a0Ko, au plus ${MAX_RECORD_CHARS / 1024}\u00a0Ko)`, charter.url);
+    await recordFailure(site, t('error.charter.tooLargeToKeep', Math.round(size / 1024), MAX_RECORD_CHARS / 1024), charter.url);
     return;
   }
   await update(site, (record) => {

@@ -1,5 +1,9 @@
 import { isCookieName } from '../cookies/model';
 import { CATEGORIES, type Category, type Charter, type CharterEntry, type NamePattern } from './model';
+import { t, type MessageKey } from '../i18n/messages';
+
+/** A charter refused, naming what is wrong (read only when it is). */
+const invalid = (field: MessageKey) => new Error(t('error.charter.invalid', t(field)));
 
 /**
  * A charter that crossed a message boundary is checked before it is kept: every field of the
@@ -9,9 +13,9 @@ const MAX_ENTRIES = 2000;
 const MAX_TEXT = 2000;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[a-z0-9]{1,8}){0,3}$/i;
 
-function text(value: unknown, field: string, optional = false): string | undefined {
+function text(value: unknown, field: MessageKey, optional = false): string | undefined {
   if (value === undefined && optional) return undefined;
-  if (typeof value !== 'string' || value.length > MAX_TEXT) throw new Error(`charte invalide\u00a0: ${field}`);
+  if (typeof value !== 'string' || value.length > MAX_TEXT) throw invalid(field);
   return value;
 }
 
@@ -19,50 +23,50 @@ function pattern(value: unknown): NamePattern {
   const p = value as Record<string, unknown>;
   if (typeof p?.exact === 'string' && isCookieName(p.exact)) return { exact: p.exact };
   if (typeof p?.prefix === 'string' && isCookieName(p.prefix)) return { prefix: p.prefix };
-  throw new Error('charte invalide\u00a0: nom de cookie');
+  throw invalid('error.charter.field.name');
 }
 
 function entry(value: unknown): CharterEntry {
   const e = value as Record<string, unknown>;
-  if (!Array.isArray(e?.names) || e.names.length === 0) throw new Error('charte invalide\u00a0: entrée sans nom');
-  if (!CATEGORIES.includes(e.category as Category)) throw new Error('charte invalide\u00a0: catégorie');
+  if (!Array.isArray(e?.names) || e.names.length === 0) throw invalid('error.charter.field.noName');
+  if (!CATEGORIES.includes(e.category as Category)) throw invalid('error.charter.field.category');
   const result: CharterEntry = {
-    provider: text(e.provider, 'prestataire')!,
+    provider: text(e.provider, 'error.charter.field.provider')!,
     names: e.names.map(pattern),
-    purpose: text(e.purpose, 'finalité')!,
+    purpose: text(e.purpose, 'error.charter.field.purpose')!,
     category: e.category as Category,
   };
-  const service = text(e.service, 'service', true);
-  const duration = text(e.duration, 'durée', true);
-  const declaredUnder = text(e.declaredUnder, 'catégorie déclarée', true);
+  const service = text(e.service, 'error.charter.field.service', true);
+  const duration = text(e.duration, 'error.charter.field.duration', true);
+  const declaredUnder = text(e.declaredUnder, 'error.charter.field.declaredUnder', true);
   if (service !== undefined) result.service = service;
   if (duration !== undefined) result.duration = duration;
   if (declaredUnder !== undefined) result.declaredUnder = declaredUnder;
   if (e.party !== undefined) {
-    if (e.party !== 'first' && e.party !== 'third') throw new Error('charte invalide\u00a0: origine');
+    if (e.party !== 'first' && e.party !== 'third') throw invalid('error.charter.field.party');
     result.party = e.party;
   }
   if (e.domains !== undefined) {
-    if (!Array.isArray(e.domains)) throw new Error('charte invalide\u00a0: domaines');
-    result.domains = e.domains.map((d) => text(d, 'domaine')!);
+    if (!Array.isArray(e.domains)) throw invalid('error.charter.field.domains');
+    result.domains = e.domains.map((d) => text(d, 'error.charter.field.domain')!);
   }
   return result;
 }
 
 export function validateCharter(value: unknown, site: string): Charter {
   const c = value as Record<string, unknown>;
-  if (c?.site !== site) throw new Error('charte invalide\u00a0: site');
-  if (!Array.isArray(c.entries) || c.entries.length > MAX_ENTRIES) throw new Error('charte invalide\u00a0: entrées');
-  if (Number.isNaN(Date.parse(String(c.fetchedAt)))) throw new Error('charte invalide\u00a0: date');
+  if (c?.site !== site) throw invalid('error.charter.field.site');
+  if (!Array.isArray(c.entries) || c.entries.length > MAX_ENTRIES) throw invalid('error.charter.field.entries');
+  if (Number.isNaN(Date.parse(String(c.fetchedAt)))) throw invalid('error.charter.field.date');
   const charter: Charter = {
     site,
-    url: text(c.url, 'adresse')!,
+    url: text(c.url, 'error.charter.field.address')!,
     source: 'live',
     fetchedAt: String(c.fetchedAt),
     entries: c.entries.map(entry),
   };
   if (c.lang !== undefined) {
-    if (typeof c.lang !== 'string' || !LANGUAGE_TAG.test(c.lang)) throw new Error('charte invalide\u00a0: langue');
+    if (typeof c.lang !== 'string' || !LANGUAGE_TAG.test(c.lang)) throw invalid('error.charter.field.language');
     charter.lang = c.lang;
   }
   return charter;
@@ -94,13 +98,13 @@ export function validateReading(
   const reading = value as Record<string, unknown>;
   if (reading?.failure !== undefined) {
     const failure = reading.failure as Record<string, unknown>;
-    if (typeof failure?.reason !== 'string' || !failure.reason) throw new Error('charte invalide\u00a0: raison');
+    if (typeof failure?.reason !== 'string' || !failure.reason) throw invalid('error.charter.field.reason');
     const url = siteUrl(failure.url, site);
     return { failure: { reason: failure.reason.slice(0, MAX_REASON), ...(url && { url: url.href }) } };
   }
   const charter = validateCharter(reading?.charter, site);
   // Read on the portal itself, or it is not the charter « publiée sur le site ».
-  if (!siteUrl(charter.url, site)) throw new Error('charte invalide\u00a0: adresse d’un autre site');
+  if (!siteUrl(charter.url, site)) throw invalid('error.charter.field.otherSite');
   const warnings = Array.isArray(reading.warnings) ? reading.warnings : [];
   return { charter, warnings: warnings.slice(0, MAX_WARNINGS).map((warning) => String(warning).slice(0, MAX_REASON)) };
 }

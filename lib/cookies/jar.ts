@@ -59,9 +59,7 @@ export function urlOf(c: Pick<StoredCookie, 'domain' | 'path' | 'secure'>, schem
  * no URL reaches such a path; nor can it overwrite the cookie, since it encodes the path it is
  * given. Firefox can (it takes the path as it is).
  */
-export function unreachablePath(): string {
-  return t('popup.jar.unreachable');
-}
+export const unreachablePath = () => t('error.cookie.unreachablePath');
 
 /**
  * Can this browser remove and recreate a cookie at exactly this path? Firefox can, whatever the
@@ -72,9 +70,7 @@ export function addressable(path: string): boolean {
 }
 
 /** Why Chromium cannot put such a cookie back: it would land at the encoded path, beside the original. */
-export function unwritablePath(): string {
-  return t('popup.jar.unwritable');
-}
+export const unwritablePath = () => t('error.cookie.unwritablePath');
 
 /** Firefox-only filters: without `firstPartyDomain: null`, getAll throws under first-party isolation. */
 const firefoxFilters = import.meta.env.FIREFOX ? { firstPartyDomain: null } : {};
@@ -134,7 +130,7 @@ export async function removeCookie(c: StoredCookie, scheme: Scheme = 'https'): P
     return;
   }
   const removed = await browser.cookies.remove(address(c, scheme) as Browser.cookies.CookieDetails);
-  if (!removed) throw new Error(t('popup.jar.removeRefused'));
+  if (!removed) throw new Error(t('error.cookie.removeRefused'));
 }
 
 /**
@@ -161,7 +157,7 @@ export async function setCookie(c: StoredCookie, scheme: Scheme = 'https'): Prom
   const set = await browser.cookies.set(details as Browser.cookies.SetDetails);
   // An expired copy removes the cookie; the browser answers null for it. Firefox also answers
   // null for a cookie it did set at a path its URL does not reach (`/a b`): the jar says which.
-  if (!set && !expired && !(await isInJar(c))) throw new Error(t('popup.jar.setRefused'));
+  if (!set && !expired && !(await isInJar(c))) throw new Error(t('error.cookie.setRefused'));
 }
 
 /** Is this exact cookie (same place, same value) in its store now? */

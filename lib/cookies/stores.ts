@@ -48,6 +48,8 @@ async function containers(): Promise<Identity[]> {
   }
 }
 
+
+
 /**
  * The stores an extension page works in. A private store only for a page in a private window
  * (and then only the private store); otherwise the default store and each container, by name.
@@ -56,11 +58,11 @@ async function containers(): Promise<Identity[]> {
 export async function storesFor(privateContext: boolean): Promise<CookieStore[]> {
   const open = await browser.cookies.getAllCookieStores();
   if (privateContext) {
-    return open.filter((store) => isPrivateStore(store.id)).map((store) => ({ id: store.id, label: t('popup.store.private'), private: true }));
+    return open.filter((store) => isPrivateStore(store.id)).map((store) => ({ id: store.id, label: t('options.store.private'), private: true }));
   }
-  const stores: CookieStore[] = [{ id: defaultStoreId(), label: t('popup.store.default'), private: false }];
+  const stores: CookieStore[] = [{ id: defaultStoreId(), label: t('options.store.default'), private: false }];
   for (const identity of await containers()) {
-    stores.push({ id: identity.cookieStoreId, label: t('popup.store.container', identity.name), private: false });
+    stores.push({ id: identity.cookieStoreId, label: t('options.store.container', identity.name), private: false });
   }
   return stores;
 }
@@ -79,6 +81,6 @@ export async function storeExists(id: string): Promise<boolean> {
 /** Why undo refuses a store, in words. */
 export function goneStoreMessage(id: string): string {
   return isPrivateStore(id)
-    ? t('popup.store.privateGone')
-    : t('popup.store.containerGone');
+    ? t('error.store.privateClosed')
+    : t('error.store.containerGone');
 }

@@ -23,7 +23,7 @@ import { cookieTimeline } from '../timeline/cookie-timeline';
 import { queued } from '../actions/queue';
 import { holdForFirstVisit, recoveringFirstVisit } from '../actions/first-visit-lock';
 import { refOf, type CookieRef } from '../actions/result';
-import { reasonOf, written } from '../french/errors';
+import { reasonOf, written } from '../i18n/errors';
 import { t } from '../i18n/messages';
 import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import { bareDomain, cookieKey, withoutValue, type StoredCookie } from '../cookies/model';

@@ -1,4 +1,4 @@
-import { reasonOf } from '../french/errors';
+import { reasonOf } from '../i18n/errors';
 import { guardCharterHtml } from '../charter/guard';
 import { charterLang } from '../charter/lang';
 import type { Charter } from '../charter/model';

@@ -3,6 +3,7 @@ import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
 import type { Coverage } from './coverage';
 import { coverageOf } from './coverage';
+import { t } from '../i18n/messages';
 
 /** The charter a covered site is judged by now, and what it is (read, bundled copy, none); the record tells whether it is due. */
 export async function chosenCharter(coverage: Pick<Coverage, 'site' | 'bundled'>) {
@@ -16,10 +17,10 @@ export async function chosenCharter(coverage: Pick<Coverage, 'site' | 'bundled'>
  */
 export async function charterFor(site: string): Promise<Charter> {
   const coverage = await coverageOf(site);
-  if (!coverage) throw new Error(`Témoin ne couvre pas ${site}.`);
+  if (!coverage) throw new Error(t('error.notCovered', site));
   const { charter, status } = await chosenCharter(coverage);
   if (status.used === 'none') {
-    throw new Error(`La charte de ${site} n’a pas pu être lue (${status.why})\u00a0: Témoin ne supprime rien sans elle.`);
+    throw new Error(t('error.charter.none', site, status.why));
   }
   return charter;
 }

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { written } from '../french/errors';
+import { written } from '../i18n/errors';
 import { issyCharter } from '../charter/issy';
 import type { Charter } from '../charter/model';
 import { forgetCharter } from '../charter/records';
 import { registrableDomain } from '../cookies/site';
 import { permissionFor } from './permission';
+import { t } from '../i18n/messages';
 
 /**
  * Which sites Témoin covers: the ones it ships a charter for, and each portal the visitor asked
@@ -83,7 +84,7 @@ export async function pruneWithdrawn(): Promise<string[]> {
   const gone = new Set(withdrawn.map((portal) => portal.host));
   // Read again just before writing: a portal added meanwhile stays.
   const list = await asked.getValue();
-  await written(asked.setValue(list.filter((portal) => !gone.has(portal.host))), 'la liste des portails');
+  await written(asked.setValue(list.filter((portal) => !gone.has(portal.host))), t('error.what.portals'));
   for (const host of gone) await forgetCharter(host);
   return [...gone];
 }
@@ -92,7 +93,7 @@ export async function pruneWithdrawn(): Promise<string[]> {
 export async function listPortal(host: string): Promise<void> {
   const list = await asked.getValue();
   if (list.some((portal) => portal.host === host)) return;
-  await written(asked.setValue([...list, { host, addedAt: new Date().toISOString() }]), 'la liste des portails');
+  await written(asked.setValue([...list, { host, addedAt: new Date().toISOString() }]), t('error.what.portals'));
 }
 
 /**
@@ -101,8 +102,8 @@ export async function listPortal(host: string): Promise<void> {
  */
 export async function unlistPortal(host: string): Promise<{ permissionShared: boolean }> {
   const list = await asked.getValue();
-  if (!list.some((portal) => portal.host === host)) throw new Error(`${host} n’est pas dans la liste.`);
-  await written(asked.setValue(list.filter((portal) => portal.host !== host)), 'la liste des portails');
+  if (!list.some((portal) => portal.host === host)) throw new Error(t('error.portal.notListed', host));
+  await written(asked.setValue(list.filter((portal) => portal.host !== host)), t('error.what.portals'));
   await forgetCharter(host);
   return { permissionShared: list.some((p) => p.host !== host && permissionFor(p.host) === permissionFor(host)) };
 }

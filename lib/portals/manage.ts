@@ -3,6 +3,7 @@ import { listPortal, unlistPortal } from './coverage';
 import { permissionFor } from './permission';
 import { isOpendatasoftTab, probeTab } from '../page/inject';
 import { webAddress } from './tab';
+import { t } from '../i18n/messages';
 
 /**
  * Adds the tab's site to the covered portals, once the visitor has granted its permission
@@ -10,12 +11,12 @@ import { webAddress } from './tab';
  */
 export async function addPortal(tabId: number): Promise<{ host: string }> {
   const url = webAddress((await browser.tabs.get(tabId)).url);
-  if (!url) throw new Error('Cet onglet n’affiche pas de site web.');
+  if (!url) throw new Error(t('error.portal.notWeb'));
   const { host } = url;
   if (!(await browser.permissions.contains({ origins: [permissionFor(host)] }))) {
-    throw new Error(`Témoin n’a pas reçu l’autorisation de lire ${host}.`);
+    throw new Error(t('error.portal.noPermission', host));
   }
-  if (!(await isOpendatasoftTab(tabId, await probeTab(tabId)))) throw new Error(`${host} n’est pas un portail Opendatasoft.`);
+  if (!(await isOpendatasoftTab(tabId, await probeTab(tabId)))) throw new Error(t('error.portal.notOpendatasoft', host));
   await listPortal(host);
   return { host };
 }

@@ -2,7 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import type { StoredCookie } from '../cookies/model';
 import { burst } from '../cookies/burst';
 import { concernsSite } from '../cookies/scope';
-import { reasonOf } from '../french/errors';
+import { reasonOf } from '../i18n/errors';
 import { t } from '../i18n/messages';
 import { SESSION_BUDGET } from '../storage-budget';
 import { applyChange, emptyTimeline, withinBytes, type CookieChange, type Timeline } from '../cookies/timeline';

@@ -1,6 +1,6 @@
 import { type CommandResult } from '../actions/result';
 import { reasonLater } from './reason';
-import { commandSentence, type CommandKind } from '../french/command-sentence';
+import { commandSentence, type CommandKind } from '../i18n/command-sentence';
 import { keepFocus } from './keep-focus';
 import { announce } from './live-region.svelte';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { charterSentence } from '@/lib/charter/status-sentence';
-import { commandSentence } from '@/lib/french/command-sentence';
+import { commandSentence } from '@/lib/i18n/command-sentence';
 import { announce, liveRegion } from '@/lib/ui/live-region.svelte';
 
 const ref = (name: string) => ({ name, domain: 'data.issy.com', path: '/' });

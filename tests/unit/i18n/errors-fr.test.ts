@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { reasonOf } from '@/lib/french/errors';
-import { frenchError } from '@/lib/french/errors';
+import { reasonOf } from '@/lib/i18n/errors';
+import { visitorError } from '@/lib/i18n/errors';
 
 describe('errors shown to the visitor', () => {
   it.each([
@@ -14,13 +14,13 @@ describe('errors shown to the visitor', () => {
     ['Could not establish connection. Receiving end does not exist.', 'Témoin n’a pas pu joindre son service d’arrière-plan\u00a0; fermez puis rouvrez sa fenêtre.'],
     ['Missing host permission for the tab', 'Témoin n’a pas l’autorisation de lire cette page.'],
   ])('says « %s » in French', (raw, french) => {
-    expect(frenchError(raw)).toBe(french);
+    expect(visitorError(raw)).toBe(french);
     expect(reasonOf(new Error(raw))).toBe(french);
   });
 
   it('keeps Témoin’s own French messages as they are', () => {
     for (const message of ['Témoin ne couvre pas le site de cet onglet.', 'opendata.ville-exemple.fr n’est pas dans la liste.', 'le navigateur a refusé la suppression']) {
-      expect(frenchError(message)).toBe(message);
+      expect(visitorError(message)).toBe(message);
     }
   });
 
