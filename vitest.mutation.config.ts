@@ -11,6 +11,7 @@ export default defineConfig(
   mergeConfig(unit, {
     resolve: { preserveSymlinks: true },
     // Instrumented code runs slower, and the machine may be busy.
-    test: { typecheck: { enabled: false }, testTimeout: 60_000 },
+    // One worker per mutant run, as StrykerJS asks: it runs several at once itself.
+    test: { typecheck: { enabled: false }, testTimeout: 60_000, maxWorkers: 1 },
   }),
 );
