@@ -136,7 +136,7 @@ describe('what Témoin says of a jar, in English', () => {
     expect(consentLine(undefined)).toBe('No choice recorded: trackers that need consent are refused.');
     const consent = { record: decodeConsentRecord(encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: false, timestamp: Date.parse('2026-11-05T10:00:00Z') }))) };
     expect(consentLine(consent, now)).toBe('Your choice: Google Analytics refused, on 5 November');
-    expect(consentLine({ record: decodeConsentRecord('%7B') }, now)).toBe('Your choice: record unreadable (it is not JSON encoded the way the portal writes it).');
+    expect(consentLine({ record: decodeConsentRecord('%7B') }, now)).toBe('Your choice: unreadable record (it is not JSON encoded the way the portal writes it).');
   });
 
   it('gives the knowledge base’s purpose and kind in English', async () => {
