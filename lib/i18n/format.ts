@@ -41,7 +41,9 @@ export function dayTime(when: number | string): string {
     const day = date.getDate() === 1 ? '1er' : String(date.getDate());
     return `${day} ${format({ month: 'long' }, 'month').format(date)} à ${format({ hour: '2-digit', minute: '2-digit' }, 'hour').format(date)}`;
   }
-  return format({ day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }, 'day-time').format(date);
+  // « 19:05 » where the day has 24 hours, « 7:05 PM » (not « 07:05 PM ») where it has twice 12.
+  const twelve = /h1[12]/.test(format({ hour: 'numeric' }, 'hour-cycle').resolvedOptions().hourCycle ?? '');
+  return format({ day: 'numeric', month: 'long', hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' }, twelve ? 'day-time-12' : 'day-time').format(date);
 }
 
 /** A number as the language writes it: « 1 234 », « 1,234 ». */
