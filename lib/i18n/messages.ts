@@ -47,12 +47,16 @@ function uiLanguage(): string {
   }
 }
 
+const PLACES = ['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8', '$9'];
+
 function raw(key: string): string {
   const name = key.replaceAll('.', '_');
   const found = current?.table[name]?.message;
   if (found !== undefined) return found;
   try {
-    const answer = globalThis.chrome?.i18n?.getMessage?.(name);
+    // Asked with `$1`…`$9` as its substitutions, the browser gives the sentence back with its
+    // places still marked (without, it empties them), for `substitute` to fill.
+    const answer = globalThis.chrome?.i18n?.getMessage?.(name, PLACES);
     if (answer) return answer;
   } catch {
     // Not in an extension (unit tests without a table): the key itself says what is missing.

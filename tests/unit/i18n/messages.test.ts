@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setMessages, t, tn, type MessageKey, type PluralKey } from '@/lib/i18n/messages';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 
@@ -44,5 +44,18 @@ describe('sentences in the chosen language', () => {
   it('names a sentence missing from the table by its key, rather than saying nothing', () => {
     setMessages('en', en);
     expect(say('nowhere.to.be.found')).toBe('nowhere.to.be.found');
+  });
+});
+
+describe('before the language’s table is loaded (the page script)', () => {
+  // What Chrome and Firefox do: `$n` becomes the n-th substitution, or nothing when there is none.
+  const browserSays = (message: string) =>
+    vi.stubGlobal('chrome', { i18n: { getUILanguage: () => 'fr-FR', getMessage: (_: string, subs: string[] = []) => message.replace(/\$([1-9])/g, (_m, n) => subs[Number(n) - 1] ?? '') } });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the browser, and keeps the substitutions it gives', () => {
+    setMessages('fr', {});
+    browserSays('balises imbriquées sur plus de $1 niveaux');
+    expect(say('hello', '256')).toBe('balises imbriquées sur plus de 256 niveaux');
   });
 });
