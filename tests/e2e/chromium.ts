@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import type { Page } from 'puppeteer-core';
-import { REPLICA_HOSTS, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
+import { drawn, REPLICA_HOSTS, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
@@ -75,7 +75,7 @@ export async function launchChromium(
     async openExtensionPage(path) {
       const page = await newPage();
       await page.goto(`${origin}/${path}`, { waitUntil: 'load' });
-      return page;
+      return drawn(page);
     },
     async openToolbarPopup() {
       // Asked by the background, so that no page of the extension takes the active tab's place.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startForwardingProxy } from './forwarding-proxy';
-import { REPLICA_HOSTS, requestPermission, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
+import { drawn, REPLICA_HOSTS, requestPermission, type ExtensionBrowser, type LaunchOptions, type Ports } from './harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/lib/firefox-esr/firefox-esr';
 /** The moz-extension:// host is random per profile unless pinned by `extensions.webextensions.uuids`. */
@@ -152,7 +152,7 @@ export async function launchFirefox(extensionDir: string, ports: Ports, options:
   async function openExtensionPage(path: string): Promise<Page> {
     const page = await browser.newPage();
     await navigateExtensionPage(page, `${origin}/${path}`);
-    return page;
+    return drawn(page);
   }
 
   return {

@@ -148,3 +148,15 @@ export async function requestPermission(page: Page, pattern: string): Promise<bo
   if (value.startsWith('error')) throw new Error(value);
   return value === 'true';
 }
+
+/**
+ * An extension page is drawn once its language is loaded (each page's main.ts awaits it before
+ * mounting): what the page says can be read only then, not at its `load` event.
+ */
+export async function drawn(page: Page): Promise<Page> {
+  await page.waitForFunction(() => {
+    const app = document.getElementById('app');
+    return !app || app.childElementCount > 0;
+  }, { timeout: 15_000, polling: 50 });
+  return page;
+}
