@@ -6,6 +6,7 @@ import type { ClassifiedCookie } from '../audit/classify';
 import type { CookieRef } from '../actions/result';
 import type { FirstVisitReport, Restored } from './model';
 import { t, tn } from '../i18n/messages';
+import { number } from '../i18n/format';
 
 export { DEFAULT_DURATION, DURATIONS } from './durations';
 
@@ -48,8 +49,8 @@ export function reportSentences(report: Pick<FirstVisitReport, 'cookies' | 'stor
   const out = report.leftOut;
   if (out && (out.cookies || out.storage)) {
     const parts: string[] = [];
-    if (out.cookies) parts.push(tn('firstVisit.cookiesIn', out.cookies, report.cookies.length, report.cookies.length + out.cookies));
-    if (out.storage) parts.push(tn('firstVisit.keysIn', out.storage, report.storage.length, report.storage.length + out.storage));
+    if (out.cookies) parts.push(tn('firstVisit.cookiesIn', out.cookies, number(report.cookies.length), number(report.cookies.length + out.cookies)));
+    if (out.storage) parts.push(tn('firstVisit.keysIn', out.storage, number(report.storage.length), number(report.storage.length + out.storage)));
     sentences.push(parts.length === 2 ? t('firstVisit.abridgedBoth', parts[0]!, parts[1]!) : t('firstVisit.abridged', parts[0]!));
   }
   if (report.notSaved) sentences.push(report.notSaved);

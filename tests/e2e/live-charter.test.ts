@@ -3,7 +3,7 @@
  * bundled copy used, with the reason, when the published page cannot be read. Then a second
  * Opendatasoft portal, analysed once the visitor grants its permission.
  */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { engines } from './engines';
 import { allCookies, clickButton, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
@@ -118,9 +118,13 @@ describe.each(canGrant)('another portal, in %s', (_engine, launch) => {
     const options = await session.browser.openExtensionPage('options.html');
     await waitForText(options, 'opendata.ville-exemple.fr');
     const before2 = await allCookies(session.control, 'ville-exemple.fr');
-    await options.evaluate(() => document.querySelectorAll('section.panel')[1]?.scrollIntoView());
-    const panels = await options.$$('section.panel');
-    const button = await panels[1]!.waitForSelector('button ::-p-text(Supprimer les cookies non essentiels)');
+    // The portal's own panel, by its heading (the page has others: the language, data.issy.com).
+    const panel = (await options.evaluateHandle(() => {
+      const found = [...document.querySelectorAll('section.panel')].find((p) => p.querySelector('h2')?.textContent?.includes('opendata.ville-exemple.fr'))!;
+      found.scrollIntoView();
+      return found;
+    })) as ElementHandle<Element>;
+    const button = await panel.waitForSelector('button ::-p-text(Supprimer les cookies non essentiels)');
     await button!.click();
     await waitForOutcome(options, /supprimés sur opendata\.ville-exemple\.fr/);
     const after = await allCookies(session.control, 'ville-exemple.fr');

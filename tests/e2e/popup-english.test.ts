@@ -21,6 +21,8 @@ describe.each(engines.filter(([name]) => name === 'chromium'))('in an English %s
     await popup.waitForFunction(() => document.querySelectorAll('li.cookie').length === 8, { timeout: 10_000 });
     // The rest of the report (timeline, recorded choice, storage) loads right after the first paint.
     await popup.waitForFunction(() => document.body.innerText.includes('Your recorded choice'), { timeout: 10_000 });
+    // Each row's folded details, filled once the list is painted: what the popup says includes them.
+    await popup.waitForFunction(() => [...document.querySelectorAll('li.cookie .details')].every((d) => d.childElementCount > 0), { timeout: 10_000 });
     if (process.env.POPUP_SCREENSHOT) await popup.screenshot({ path: process.env.POPUP_SCREENSHOT as `${string}.png` });
   });
 

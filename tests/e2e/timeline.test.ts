@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { allCookies, clickButton, rowText, tabIdOf } from './harness';
+import { allCookies, clickButton, tabIdOf } from './harness';
 import { useSession } from './session';
 
 /** « 2 décembre à 15:40 » */
@@ -44,12 +44,12 @@ describe.each(engines)('in %s', (_engine, launch) => {
   });
 
   it('dates a tracker set before any choice', async () => {
-    const row = await rowText(popup, '_gcl_au');
+    const row = await rowWhen(popup, '_gcl_au');
     expect(row).toMatch(new RegExp(`Déposé le ${WHEN}, avant que vous ayez fait un choix\\.`));
   });
 
   it('says nothing of a necessary cookie’s timing, but when it appeared', async () => {
-    const row = await rowText(popup, 'sessionid');
+    const row = await rowWhen(popup, 'sessionid');
     expect(row).toMatch(new RegExp(`Déposé le ${WHEN}`));
     expect(row).not.toContain('avant que vous ayez fait un choix');
   });
@@ -66,7 +66,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     const row = await rowWhen(popup, '_pk_ses.1.a1b2');
     expect(row).toMatch(new RegExp(`Déposé le ${WHEN}, après votre refus de Matomo du ${WHEN}\\.`));
     // Set before the choice, still before it once the choice is made.
-    expect(await rowText(popup, '_gcl_au')).toMatch(new RegExp(`avant que vous ayez fait un choix \\(le ${WHEN}\\)`));
+    expect(await rowWhen(popup, '_gcl_au')).toMatch(new RegExp(`avant que vous ayez fait un choix \\(le ${WHEN}\\)`));
     expect((await allCookies(session.control)).map((c) => c.name)).toContain('cookies_preferences');
   });
 
