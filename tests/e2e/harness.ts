@@ -81,8 +81,11 @@ export async function rowText(page: Page, name: string): Promise<string> {
   const handle = await page.waitForFunction(
     (n) => {
       const row = [...document.querySelectorAll('li.cookie')].find((li) => li.querySelector('code.name')?.textContent === n);
-      if (row?.querySelector('.details')?.childElementCount === 0) return false;
-      return row ? (row as HTMLElement).innerText : false;
+      const details = row?.querySelector<HTMLElement>('.details');
+      if (!row || details?.childElementCount === 0) return false;
+      // Firefox leaves out of `innerText` what a clipped (folded) box holds: its text is added then.
+      const whole = (row as HTMLElement).innerText;
+      return details && !details.innerText.trim() ? `${whole} ${details.textContent}` : whole;
     },
     { timeout: 10_000 },
     name,
