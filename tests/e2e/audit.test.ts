@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { clickButton, rowText, tabIdOf, waitForText } from './harness';
+import { exported, rowText, tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
 describe.each(engines)('in %s', (_engine, launch) => {
@@ -67,24 +67,9 @@ describe.each(engines)('in %s', (_engine, launch) => {
     expect(totals).toContain(`${badge}\u00a0non déclaré`);
   });
 
-  /** Clicks an export button and reads the file the popup hands to the browser. */
-  async function exported(label: string): Promise<string> {
-    await popup.evaluate(() => {
-      const original = URL.createObjectURL;
-      URL.createObjectURL = (blob: Blob) => {
-        void blob.text().then((text) => ((window as any).lastExport = text));
-        return original(blob);
-      };
-      (window as any).lastExport = undefined;
-    });
-    await clickButton(popup, label);
-    const handle = await popup.waitForFunction(() => (window as any).lastExport ?? false, { timeout: 10_000 });
-    return (await handle.jsonValue()) as string;
-  }
-
   it('exports JSON that parses and lists every cookie of the page, without values', async () => {
     const shown = await popup.evaluate(() => [...document.querySelectorAll('li.cookie code.name')].map((c) => c.textContent).sort());
-    const audit = JSON.parse(await exported('Données JSON'));
+    const audit = JSON.parse(await exported(popup, 'Données JSON'));
     expect(audit.cookies.map((c: { name: string }) => c.name).sort()).toEqual(shown);
     expect(audit.cookies.every((c: object) => !('value' in c))).toBe(true);
     expect(audit.site).toBe('data.issy.com');
@@ -92,7 +77,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
   it('exports a CSV with one row per cookie', async () => {
     const shown = await popup.evaluate(() => document.querySelectorAll('li.cookie').length);
-    const csv = await exported('Tableau CSV');
+    const csv = await exported(popup, 'Tableau CSV');
     const lines = csv.replace(/^\ufeff/, '').trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^"nom","valeur","domaine"/);
     expect(lines).toHaveLength(shown + 1);

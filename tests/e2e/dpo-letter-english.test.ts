@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { clickButton, tabIdOf } from './harness';
+import { clickButton, exported, tabIdOf } from './harness';
 import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
@@ -17,21 +17,6 @@ const cases = engines.filter(([name]) => name !== 'firefox-mv3');
 describe.each(cases)('in an English %s', (_engine, launch) => {
   const session = useSession(launch, { language: 'en' });
   let popup: Page;
-
-  /** Clicks an export button and reads the file the popup hands to the browser. */
-  async function exported(label: string): Promise<string> {
-    await popup.evaluate(() => {
-      const original = URL.createObjectURL;
-      URL.createObjectURL = (blob: Blob) => {
-        void blob.text().then((text) => ((window as any).lastExport = text));
-        return original(blob);
-      };
-      (window as any).lastExport = undefined;
-    });
-    await clickButton(popup, label);
-    const handle = await popup.waitForFunction(() => (window as any).lastExport ?? false, { timeout: 10_000 });
-    return (await handle.jsonValue()) as string;
-  }
 
   beforeAll(async () => {
     const portal = await session.browser.openPage(`${PORTAL}?consent=1`);
@@ -57,7 +42,7 @@ describe.each(cases)('in an English %s', (_engine, launch) => {
   });
 
   it('exports an English readable report, the charter’s words marked French', async () => {
-    const html = await exported('Readable report');
+    const html = await exported(popup, 'Readable report');
     expect(html).toMatch(/^<!doctype html>\n<html lang="en">/);
     expect(html).toContain('<h1>Cookie audit of data.issy.com</h1>');
     expect(html).toContain('<th>Provider</th><th>Purpose</th>');

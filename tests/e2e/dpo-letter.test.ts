@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { engines } from './engines';
-import { allCookies, clickButton, tabIdOf, waitForText } from './harness';
+import { allCookies, clickButton, exported, tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
@@ -21,21 +21,6 @@ describe.each(cases)('in %s, %s theme', (_engine, theme, launch) => {
   const session = useSession(launch, { colorScheme: theme });
   let popup: Page;
   let requestsBefore: number;
-
-  /** Clicks an export button and reads the file the popup hands to the browser. */
-  async function exported(label: string): Promise<string> {
-    await popup.evaluate(() => {
-      const original = URL.createObjectURL;
-      URL.createObjectURL = (blob: Blob) => {
-        void blob.text().then((text) => ((window as any).lastExport = text));
-        return original(blob);
-      };
-      (window as any).lastExport = undefined;
-    });
-    await clickButton(popup, label);
-    const handle = await popup.waitForFunction(() => (window as any).lastExport ?? false, { timeout: 10_000 });
-    return (await handle.jsonValue()) as string;
-  }
 
   beforeAll(async () => {
     const portal = await session.browser.openPage(`${PORTAL}?consent=1`);
@@ -57,7 +42,7 @@ describe.each(cases)('in %s, %s theme', (_engine, theme, launch) => {
     expect(href.startsWith(`mailto:${DPO}?subject=`)).toBe(true);
     const body = decodeURIComponent(href.split('&body=')[1]!);
     // The report as the visitor exports it: every finding, of each cookie and of the whole site.
-    const audit = JSON.parse(await exported('Données JSON')) as { cookies: { name: string; findings: unknown[] }[]; findings: unknown[] };
+    const audit = JSON.parse(await exported(popup, 'Données JSON')) as { cookies: { name: string; findings: unknown[] }[]; findings: unknown[] };
     const total = audit.cookies.reduce((sum, c) => sum + c.findings.length, 0) + audit.findings.length;
     expect(total).toBeGreaterThan(4);
     // Each is a question of the letter, in one point per cookie. Beyond Windows, the link holds up

@@ -163,3 +163,18 @@ export async function drawn(page: Page): Promise<Page> {
   }, { timeout: 15_000, polling: 50 });
   return page;
 }
+
+/** Clicks an export button of `popup` and reads the file it hands to the browser. */
+export async function exported(popup: Page, label: string): Promise<string> {
+  await popup.evaluate(() => {
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      void blob.text().then((text) => ((window as any).lastExport = text));
+      return original(blob);
+    };
+    (window as any).lastExport = undefined;
+  });
+  await clickButton(popup, label);
+  const handle = await popup.waitForFunction(() => (window as any).lastExport ?? false, { timeout: 10_000 });
+  return (await handle.jsonValue()) as string;
+}

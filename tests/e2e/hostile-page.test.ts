@@ -7,7 +7,7 @@
 import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { clickButton, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
+import { clickButton, exported, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';
 
 const bodyText = (page: Page) => page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
@@ -22,21 +22,6 @@ async function waitLong(page: Page, text: string, timeout = 30_000) {
   } catch {
     throw new Error(`« ${text} » not shown; the popup shows: ${(await bodyText(page)).slice(0, 600)}`);
   }
-}
-
-/** Clicks an export button and reads the file the popup hands to the browser. */
-async function exported(popup: Page, label: string): Promise<string> {
-  await popup.evaluate(() => {
-    const original = URL.createObjectURL;
-    URL.createObjectURL = (blob: Blob) => {
-      void blob.text().then((text) => ((window as any).lastExport = text));
-      return original(blob);
-    };
-    (window as any).lastExport = undefined;
-  });
-  await clickButton(popup, label);
-  const handle = await popup.waitForFunction(() => (window as any).lastExport ?? false, { timeout: 10_000 });
-  return (await handle.jsonValue()) as string;
 }
 
 describe.each(engines)('a hostile page, in %s', (engine, launch) => {
