@@ -95,7 +95,7 @@ describe('a first-visit test’s report in English', () => {
       '2 of your cookies put back; 1 could not be: _ga (expired during the test).',
       'Left as they were during the test, since Chromium cannot recreate them at their exact path: a b (data.issy.com/), c d (data.issy.com/).',
       'Set by the portal during the test and still there, as the browser refused to remove it: _hj (the browser refused the removal).',
-      "The page's storage could not be put back.",
+      "The page’s storage could not be put back.",
     ]);
     expect(restoredSentences({ cookies: 0, failed: [{ cookie: ref('a'), reason: 'r' }, { cookie: ref('b'), reason: 's' }], storage: true })).toEqual([
       'None of your cookies were put back; 2 could not be: a (r), b (s).',
