@@ -221,7 +221,7 @@ it('times the whole list of 180 cookies against a static page of the same rows',
 
 it('times the popup with 180 cookies and 1,000 more of other sites', async () => {
   await setJar([...portalJar(180), ...elsewhere(1000)]);
-  await popupFigures('180 + 1 000 ailleurs');
+  await popupFigures('180 + 1 000 elsewhere');
 });
 
 it('measures what Témoin runs inside a portal page', async () => {

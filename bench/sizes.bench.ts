@@ -6,6 +6,13 @@ import { record } from './results';
 import { OCD_NAMES } from '../lib/audit/knowledge/ocd-table';
 
 const KB = 1024;
+/**
+ * What a visitor downloads from a store. 120 KB while Témoin read a charter and showed a report;
+ * what came since (the Open Cookie Database's table, the first-visit test, the timeline, the
+ * letter to the data protection officer, the privacy policy and accessibility pages, every
+ * sentence in two languages) brought version 1.0.0 to 276 KB. The budget keeps it from growing unnoticed.
+ */
+const ZIP_BUDGET_KB = 300;
 const out = '.output';
 
 /**
@@ -31,10 +38,12 @@ function firstLoad(page: string) {
 }
 
 it('weighs the zips and the popup', () => {
-  const zips = readdirSync(out).filter((f) => f.endsWith('.zip') && !f.includes('sources'));
+  // This version's archives only: an earlier build's may still lie beside them.
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const zips = readdirSync(out).filter((f) => f.startsWith(`temoin-${version}-`) && f.endsWith('.zip') && !f.includes('sources'));
   expect(zips.length).toBe(3);
   for (const zip of zips) {
-    record({ name: `zip: ${zip}`, unit: 'KB', median: statSync(join(out, zip)).size / KB, budget: 120 });
+    record({ name: `zip: ${zip}`, unit: 'KB', median: statSync(join(out, zip)).size / KB, budget: ZIP_BUDGET_KB });
   }
   const background = readFileSync(join(out, 'chrome-mv3', 'background.js'));
   record({ name: 'background JS (raw)', unit: 'KB', median: background.length / KB });
