@@ -6,11 +6,9 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredCookie } from '@/lib/cookies/model';
 import { engines } from './engines';
-import { allCookies, clickButton, waitForText } from './harness';
+import { allCookies, clickButton, sortedJar, waitForText } from './harness';
 import { useSession } from './session';
 
-const key = (c: StoredCookie) => JSON.stringify([c.storeId, c.partitionKey?.topLevelSite ?? '', c.domain, c.path, c.name]);
-const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).localeCompare(key(b)));
 const names = (cookies: StoredCookie[]) => [...new Set(cookies.map((c) => c.name))].sort();
 
 describe.each(engines)('in %s', (_engine, launch) => {
@@ -46,7 +44,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
   it('clears what the manual clear ticks when the portal’s last tab closes, and nothing else', async () => {
     const portal = await session.browser.openPage('https://data.issy.com/?consent=1');
     await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
-    before = byKey(await allCookies(session.control));
+    before = sortedJar(await allCookies(session.control));
     expect(names(before)).toEqual(['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'cookies_preferences', 'csrftoken', 'django_language', 'ods_embed', 'sessionid']);
     await portal.close();
     let after: StoredCookie[] = before;
@@ -57,7 +55,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     }
     expect(names(after)).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
     // The necessary and platform cookies stay exactly as they were.
-    expect(byKey(after)).toEqual(before.filter((c) => names(after).includes(c.name)));
+    expect(sortedJar(after)).toEqual(before.filter((c) => names(after).includes(c.name)));
   });
 
   it('lists the clearing in « Historique des nettoyages », and undoes it exactly', async () => {
@@ -71,6 +69,6 @@ describe.each(engines)('in %s', (_engine, launch) => {
     expect(entry).toContain('_ga');
     await clickButton(options, 'Annuler ce nettoyage');
     await options.waitForFunction(() => !document.querySelector('.journal-entry button'), { timeout: 10_000 });
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJar(await allCookies(session.control))).toEqual(before);
   });
 });

@@ -3,27 +3,13 @@
  * the browser takes. The test must end with a report that fits Témoin's room and says what it
  * left out, a French message, and the visitor's cookies exactly as they were.
  */
-import type { Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
-import type { StoredCookie } from '@/lib/cookies/model';
 import { engines } from './engines';
-import { allCookies, clickButton } from './harness';
+import { allCookies, clickButton, sortedJarToSecond, tabAt } from './harness';
 import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
-const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
-const byKey = (cookies: StoredCookie[]) =>
-  [...cookies].map(({ expirationDate, ...c }) => ({ ...c, expires: Math.round(expirationDate ?? 0) })).sort((a, b) => key(a).localeCompare(key(b)));
 const ENGLISH = /\b(quota|exceeded|error|failed|undefined|storage|null)\b/i;
-
-async function tabAt(control: Page, url: string): Promise<number> {
-  return control.evaluate(async (u) => {
-    const tabs: chrome.tabs.Tab[] = await new Promise((resolve) => chrome.tabs.query({}, resolve));
-    const tab = tabs.find((t) => t.url === u);
-    if (!tab?.id) throw new Error(`no tab at ${u}`);
-    return tab.id;
-  }, url);
-}
 
 describe.each(engines)('a first-visit test on a page that floods the jar, in %s', (engine, launch) => {
   const session = useSession(launch);
@@ -32,7 +18,7 @@ describe.each(engines)('a first-visit test on a page that floods the jar, in %s'
     const { browser, control, replica } = session;
     const portal = await browser.openPage(`${PORTAL}?consent=1`);
     await portal.goto(PORTAL, { waitUntil: 'load' });
-    const before = byKey(await allCookies(control));
+    const before = sortedJarToSecond(await allCookies(control));
     expect(before.map((c) => c.name)).toEqual(expect.arrayContaining(['cookies_preferences', 'sessionid']));
 
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, PORTAL)}`);
@@ -69,9 +55,9 @@ describe.each(engines)('a first-visit test on a page that floods the jar, in %s'
     expect(report).toContain('Vos cookies ont été remis en place');
 
     // The visitor's jar, exactly, once the page is loaded again.
-    let now: ReturnType<typeof byKey> = [];
+    let now: ReturnType<typeof sortedJarToSecond> = [];
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      now = byKey(await allCookies(control));
+      now = sortedJarToSecond(await allCookies(control));
       if (JSON.stringify(now) === JSON.stringify(before)) break;
     }
     expect(now).toEqual(before);

@@ -12,58 +12,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredCookie } from '@/lib/cookies/model';
 import { launchChromium } from './chromium';
 import { built, engines } from './engines';
-import { allCookies, clickButton, type ExtensionBrowser } from './harness';
+import { startTest } from './first-visit-steps';
+import { allCookies, clickButton, type ExtensionBrowser, sortedJarToSecond, tabAt } from './harness';
 import { startReplica, useSession, type Replica } from './session';
 
 const PORTAL = 'https://data.issy.com/';
-const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
-const byKey = (cookies: StoredCookie[]) =>
-  [...cookies].map(({ expirationDate, ...c }) => ({ ...c, expires: Math.round(expirationDate ?? 0) })).sort((a, b) => key(a).localeCompare(key(b)));
-
-/** Runs in an extension page: the id of the tab showing exactly `url`. */
-async function tabAt(control: Page, url: string): Promise<number> {
-  return control.evaluate(async (u) => {
-    const tabs: chrome.tabs.Tab[] = await new Promise((resolve) => chrome.tabs.query({}, resolve));
-    const tab = tabs.find((t) => t.url === u);
-    if (!tab?.id) throw new Error(`no tab at ${u}`);
-    return tab.id;
-  }, url);
-}
-
-/**
- * The duration is chosen in the test's section below the cookie lists (« Durée du test »); the
- * command « Tester une première visite » sits with the popup's other commands above them.
- */
-async function chooseDuration(popup: Page, seconds: string) {
-  await popup.bringToFront();
-  await popup.waitForSelector('.first-visit select:not([disabled])').catch(async (error: Error) => {
-    throw new Error(`${error.message}; the popup shows: ${await popup.evaluate(() => document.body.innerText)}`);
-  });
-  const placed = await popup.evaluate(() => {
-    const select = document.querySelector('.first-visit select')!;
-    const start = [...document.querySelectorAll('.commands button')].find((b) => b.textContent?.trim() === 'Tester une première visite');
-    // The report's lists, not those of an earlier test's report inside the test's section.
-    const lastList = [...document.querySelectorAll('ul.cookies')].filter((ul) => !ul.closest('.first-visit')).at(-1);
-    return {
-      label: select.closest('label')?.textContent?.replace(/\s+/g, ' ').trim().startsWith('Durée du test'),
-      belowLists: !!lastList && !!(lastList.compareDocumentPosition(select) & Node.DOCUMENT_POSITION_FOLLOWING),
-      startAbove: !!start && !!lastList && !!(start.compareDocumentPosition(lastList) & Node.DOCUMENT_POSITION_FOLLOWING),
-    };
-  });
-  expect(placed).toEqual({ label: true, belowLists: true, startAbove: true });
-  await popup.select('.first-visit select', seconds);
-  expect(await popup.$eval('.first-visit select', (s) => (s as HTMLSelectElement).value)).toBe(seconds);
-}
-
-async function startTest(popup: Page, seconds: string) {
-  await chooseDuration(popup, seconds);
-  await clickButton(popup, 'Tester une première visite');
-  await popup
-    .waitForFunction(() => document.querySelector('.first-visit progress') !== null, { timeout: 40_000, polling: 100 })
-    .catch(async (error: Error) => {
-      throw new Error(`${error.message}; the popup shows: ${await popup.evaluate(() => document.body.innerText)}`);
-    });
-}
 
 /** The popup's report of the test, once the test is over and the visitor put back. */
 async function finished(popup: Page): Promise<string> {
@@ -112,7 +65,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     const { browser, control } = session;
     const portal = await browser.openPage(`${PORTAL}?consent=1&pagehide=1`);
     await portal.goto(`${PORTAL}?pagehide=1`, { waitUntil: 'load' });
-    const before = byKey(await allCookies(control));
+    const before = sortedJarToSecond(await allCookies(control));
     const visitorId = before.find((c) => c.name === '_pk_id.1.a1b2')!.value;
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, `${PORTAL}?pagehide=1`)}`);
     await startTest(popup, '5');
@@ -121,7 +74,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     const report = await finished(popup);
     expect(report).toContain('Vos cookies ont été remis en place');
     await eventually(portal, () => document.readyState === 'complete' && document.cookie.includes('_pk_id'));
-    expect(byKey(await allCookies(control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(control))).toEqual(before);
     await popup.close();
     await portal.close();
   });
@@ -131,7 +84,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     const tested = await browser.openPage(`${PORTAL}?timer=1`);
     const second = await browser.openPage(`${PORTAL}?timer=1&tab=2`);
     await eventually(second, () => (window as any).ticks >= 2);
-    const before = byKey(await allCookies(control));
+    const before = sortedJarToSecond(await allCookies(control));
     const visitorId = before.find((c) => c.name === '_tt_visit')!.value;
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, `${PORTAL}?timer=1`)}`);
     await startTest(popup, '10');
@@ -142,7 +95,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     await finished(popup);
     // Every page of the portal was loaded again after the visitor's cookies came back, and writes what it read.
     for (const page of [tested, second, third]) await eventually(page, () => document.readyState === 'complete' && (window as any).ticks >= 3);
-    expect(byKey(await allCookies(control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(control))).toEqual(before);
     for (const page of [popup, tested, second, third]) await page.close();
   });
 
@@ -152,11 +105,11 @@ describe.each(engines)('in %s', (engine, launch) => {
     await portal.goto(PORTAL, { waitUntil: 'load' });
     // The tested page sets nothing of its own (the replica's 404), so the jars compare exactly.
     await portal.goto(`${PORTAL}explore/`, { waitUntil: 'load' });
-    const before = byKey(await allCookies(control));
+    const before = sortedJarToSecond(await allCookies(control));
     const options = await browser.openExtensionPage('options.html');
     await clickButton(options, 'Supprimer les cookies non essentiels');
     await options.waitForFunction(() => /supprimé/.test(document.querySelector('[data-command-summary]')?.textContent ?? ''), { timeout: 15_000, polling: 100 });
-    const cleared = byKey(await allCookies(control));
+    const cleared = sortedJarToSecond(await allCookies(control));
     expect(cleared.length).toBeLessThan(before.length);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, `${PORTAL}explore/`)}`);
     await startTest(popup, '10');
@@ -170,7 +123,7 @@ describe.each(engines)('in %s', (engine, launch) => {
       'Un test de première visite est en cours sur data.issy.com\u00a0: Témoin ne touche pas à ces cookies',
     );
     await finished(popup);
-    expect(byKey(await allCookies(control))).toEqual(cleared);
+    expect(sortedJarToSecond(await allCookies(control))).toEqual(cleared);
     // The undo is still there, and puts back exactly what the clear removed.
     await options.bringToFront();
     await clickButton(options, 'Annuler la suppression');
@@ -178,7 +131,7 @@ describe.each(engines)('in %s', (engine, launch) => {
       timeout: 15_000,
       polling: 100,
     });
-    expect(byKey(await allCookies(control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(control))).toEqual(before);
     for (const page of [popup, options, portal]) await page.close();
   });
 
@@ -207,13 +160,13 @@ describe.each(engines)('in %s', (engine, launch) => {
   it('leaves cookies at paths Chromium cannot address as they are rather than duplicate them, and the report says what was done', async () => {
     const { browser, control } = session;
     const portal = await browser.openPage(`${PORTAL}?oddpaths=1`);
-    const before = byKey(await allCookies(control));
+    const before = sortedJarToSecond(await allCookies(control));
     expect(before.filter((c) => c.name.startsWith('odd_')).map((c) => c.path).sort()).toEqual(['/a b', '/é']);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, `${PORTAL}?oddpaths=1`)}`);
     await startTest(popup, '5');
     const report = await finished(popup);
     await eventually(portal, () => document.readyState === 'complete');
-    expect(byKey(await allCookies(control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(control))).toEqual(before);
     if (engine === 'chromium') {
       expect(report).toContain('Laissés tels quels pendant le test, car Chromium ne sait pas les recréer à leur chemin exact');
     }
@@ -255,7 +208,7 @@ describe('a browser closed during a test, in chromium', () => {
     let control = await browser.openExtensionPage('options.html');
     const portal = await browser.openPage(`${PORTAL}?consent=1`);
     await portal.goto(PORTAL, { waitUntil: 'load' });
-    const before = byKey(await allCookies(control));
+    const before = sortedJarToSecond(await allCookies(control));
     expect(before.map((c) => c.name)).toEqual(expect.arrayContaining(['cookies_preferences', 'sessionid']));
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabAt(control, PORTAL)}`);
     await startTest(popup, '30');
@@ -266,9 +219,9 @@ describe('a browser closed during a test, in chromium', () => {
 
     browser = await launch();
     control = await browser.openExtensionPage('options.html');
-    let now: ReturnType<typeof byKey> = [];
+    let now: ReturnType<typeof sortedJarToSecond> = [];
     for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
-      now = byKey(await allCookies(control));
+      now = sortedJarToSecond(await allCookies(control));
       if (JSON.stringify(now) === JSON.stringify(before)) break;
     }
     expect(now).toEqual(before);

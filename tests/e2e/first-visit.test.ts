@@ -7,11 +7,10 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StoredCookie } from '@/lib/cookies/model';
 import { engines } from './engines';
-import { allCookies, clickButton, tabIdOf } from './harness';
+import { chooseDuration, startTest } from './first-visit-steps';
+import { allCookies, clickButton, sortedJar, tabIdOf } from './harness';
 import { useSession } from './session';
 
-const key = (c: StoredCookie) => JSON.stringify([c.storeId, c.partitionKey?.topLevelSite ?? '', c.domain, c.path, c.name]);
-const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).localeCompare(key(b)));
 
 /** The cookies a first visit to the replica of data.issy.com sets (server and page script), over HTTPS. */
 const FIRST_VISIT = ['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'csrftoken', 'django_language', 'ods_embed', 'sessionid'];
@@ -26,34 +25,6 @@ async function finished(popup: Page): Promise<string> {
     { timeout: 40_000, polling: 200 },
   );
   return (await handle.jsonValue()) as string;
-}
-
-/**
- * The duration is chosen in the test's section below the cookie lists (« Durée du test »); the
- * command « Tester une première visite » sits with the popup's other commands above them.
- */
-async function chooseDuration(popup: Page, seconds: string) {
-  await popup.bringToFront();
-  await popup.waitForSelector('.first-visit select:not([disabled])');
-  const placed = await popup.evaluate(() => {
-    const select = document.querySelector('.first-visit select')!;
-    const start = [...document.querySelectorAll('.commands button')].find((b) => b.textContent?.trim() === 'Tester une première visite');
-    // The report's lists, not those of an earlier test's report inside the test's section.
-    const lastList = [...document.querySelectorAll('ul.cookies')].filter((ul) => !ul.closest('.first-visit')).at(-1);
-    return {
-      label: select.closest('label')?.textContent?.replace(/\s+/g, ' ').trim().startsWith('Durée du test'),
-      belowLists: !!lastList && !!(lastList.compareDocumentPosition(select) & Node.DOCUMENT_POSITION_FOLLOWING),
-      startAbove: !!start && !!lastList && !!(start.compareDocumentPosition(lastList) & Node.DOCUMENT_POSITION_FOLLOWING),
-    };
-  });
-  expect(placed).toEqual({ label: true, belowLists: true, startAbove: true });
-  await popup.select('.first-visit select', seconds);
-  expect(await popup.$eval('.first-visit select', (s) => (s as HTMLSelectElement).value)).toBe(seconds);
-}
-
-async function startTest(popup: Page, seconds: string) {
-  await chooseDuration(popup, seconds);
-  await clickButton(popup, 'Tester une première visite');
 }
 
 /** Moves focus by keyboard (Tab, or Shift+Tab backwards) to the button labelled `label`, and presses Enter. */
@@ -101,7 +72,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     portal = await browser.openPage('https://data.issy.com/?consent=1');
     await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
     await portal.evaluate(() => localStorage.setItem('visitor_theme', 'sombre'));
-    before = byKey(await allCookies(control));
+    before = sortedJar(await allCookies(control));
     const tabId = await tabIdOf(control, 'https://data.issy.com/*');
     popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
   });
@@ -125,7 +96,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
   });
 
   it('puts the visitor’s cookies and storage back exactly', async () => {
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJar(await allCookies(session.control))).toEqual(before);
     await portal.waitForFunction(() => document.readyState === 'complete', { timeout: 10_000 });
     expect(await portal.evaluate(() => localStorage.getItem('visitor_theme'))).toBe('sombre');
   });
@@ -155,7 +126,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     const status = await finished(popup);
     expect(status).toContain('Test du');
     expect(await popup.evaluate(() => document.querySelector('.first-visit')!.textContent)).toContain('vous avez quitté le portail');
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJar(await allCookies(session.control))).toEqual(before);
   });
   it('keeps keyboard focus on the command or on the test’s status when a test starts and when it is stopped', async () => {
     // Back on the portal, in a popup opened afresh (an export before may have taken the window's focus to the browser's downloads).
@@ -172,7 +143,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
     expect(await finished(popup)).toContain('Test du');
     await popup.waitForFunction(() => [...document.querySelectorAll('.commands button')].some((b) => b.textContent?.trim() === 'Tester une première visite'), { timeout: 10_000 });
     expect(await focusIsKept(popup)).toMatch(/^(command|status)$/);
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJar(await allCookies(session.control))).toEqual(before);
   });
 
   it('keeps keyboard focus when a test ends on its own', async () => {

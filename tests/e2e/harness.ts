@@ -56,6 +56,29 @@ export async function allCookies(page: Page, domain = 'issy.com'): Promise<Store
   }, domain);
 }
 
+/** What tells two cookies apart: their store, partition, domain, path and name. */
+export const cookieKey = (c: StoredCookie) => JSON.stringify([c.storeId, c.partitionKey?.topLevelSite ?? '', c.domain, c.path, c.name]);
+
+/** A jar in a fixed order, to compare whole: every attribute counts. */
+export const sortedJar = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));
+
+/**
+ * The same, each expiry to the second: a cookie Témoin recreates, or a page writes again, keeps
+ * its date but not always its fraction of a second.
+ */
+export const sortedJarToSecond = (cookies: StoredCookie[]) =>
+  sortedJar(cookies).map(({ expirationDate, ...c }) => ({ ...c, expires: Math.round(expirationDate ?? 0) }));
+
+/** Runs in an extension page: the id of the tab showing exactly `url`. */
+export async function tabAt(page: Page, url: string): Promise<number> {
+  return page.evaluate(async (u) => {
+    const tabs: chrome.tabs.Tab[] = await new Promise((resolve) => chrome.tabs.query({}, resolve));
+    const tab = tabs.find((t) => t.url === u);
+    if (!tab?.id) throw new Error(`no tab at ${u}`);
+    return tab.id;
+  }, url);
+}
+
 /** Runs in an extension page: the id of the tab showing `url`. */
 export async function tabIdOf(page: Page, urlPattern: string): Promise<number> {
   return page.evaluate(async (pattern) => {

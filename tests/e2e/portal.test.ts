@@ -6,12 +6,10 @@ import type { Page } from 'puppeteer-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { StoredCookie } from '../../lib/cookies/model';
 import { engines } from './engines';
-import { allCookies, clickButton, newestTabId, rowText, tabIdOf, waitForOutcome, waitForText } from './harness';
+import { allCookies, clickButton, newestTabId, rowText, sortedJar, tabIdOf, waitForOutcome, waitForText } from './harness';
 import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
-const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
-const byKey = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => key(a).localeCompare(key(b)));
 const names = (cookies: StoredCookie[]) => cookies.map((c) => c.name).sort();
 
 describe.each(engines)('in %s', (_engine, launch) => {
@@ -72,13 +70,13 @@ describe.each(engines)('in %s', (_engine, launch) => {
   });
 
   it('resets the preferences: removes only the consent record, reloads the page, and undoes exactly', async () => {
-    const before = byKey(await allCookies(session.control));
+    const before = sortedJar(await allCookies(session.control));
     expect(names(before)).toContain('cookies_preferences');
     await portal.evaluate(() => ((window as any).notReloaded = true));
 
     await clickButton(popup, 'Réinitialiser mes préférences cookies');
     await waitForOutcome(popup, /^Préférences réinitialisées : 1 cookie supprimé\. La page va se recharger\.$/);
-    const after = byKey(await allCookies(session.control));
+    const after = sortedJar(await allCookies(session.control));
     expect(after).toEqual(before.filter((c) => c.name !== 'cookies_preferences'));
     // Reloaded, the portal finds no choice and shows its banner again.
     await portal.waitForFunction(() => !(window as any).notReloaded && !document.getElementById('banner')?.hidden, {
@@ -87,11 +85,11 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
     await clickButton(popup, 'Annuler la réinitialisation');
     await waitForOutcome(popup, /^Réinitialisation annulée : 1 cookie restauré\. La page va se recharger\.$/);
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJar(await allCookies(session.control))).toEqual(before);
   });
 
   it('clears the non-essential cookies from the options page, keeping the necessary ones, and undoes exactly', async () => {
-    const before = byKey(await allCookies(session.control));
+    const before = sortedJar(await allCookies(session.control));
     const options = await session.browser.openExtensionPage('options.html');
     await waitForText(options, 'À supprimer');
     await clickButton(options, 'Supprimer les cookies non essentiels');
@@ -105,7 +103,7 @@ describe.each(engines)('in %s', (_engine, launch) => {
 
     await clickButton(options, 'Annuler la suppression');
     expect(await waitForOutcome(options, /restaurés/)).toBe(`Suppression annulée sur data.issy.com : ${removed} cookies restaurés.`);
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJar(await allCookies(session.control))).toEqual(before);
     await options.close();
   });
 

@@ -9,14 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { StoredCookie } from '../../lib/cookies/model';
 import { launchChromium } from './chromium';
 import { built, engines } from './engines';
-import { allCookies, tabIdOf, waitForText } from './harness';
+import { allCookies, sortedJarToSecond, tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
 const PORTAL = 'https://data.issy.com/';
 const GEO = 'https://geo.issy.com/';
-const key = (c: StoredCookie) => `${c.name} ${c.domain} ${c.path} ${c.partitionKey?.topLevelSite ?? ''}`;
-const byKey = (cookies: StoredCookie[]) =>
-  [...cookies].map(({ expirationDate, ...c }) => ({ ...c, expires: Math.round(expirationDate ?? 0) })).sort((a, b) => key(a).localeCompare(key(b)));
 
 /** The clearing panel of a site, in an options page (its heading starts with the site). */
 async function panelOf(options: Page, site: string) {
@@ -128,7 +125,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     await waitForText(popup, 'Charte publiée sur le site, lue le');
     await popup.close();
 
-    const before = byKey(await allCookies(session.control));
+    const before = sortedJarToSecond(await allCookies(session.control));
     const first = await session.browser.openExtensionPage('options.html');
     const second = await session.browser.openExtensionPage('options.html');
     await panelOf(first, 'data.issy.com');
@@ -144,7 +141,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     // Both can be undone, at once too.
     await clickBothAtOnce(first, 'data.issy.com', second, 'geo.issy.com', 'Annuler la suppression');
     await Promise.all([outcomeIn(first, 'data.issy.com', /restauré/), outcomeIn(second, 'geo.issy.com', /restauré/)]);
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(session.control))).toEqual(before);
     for (const page of [first, second, portal, geo]) await page.close();
     await session.control.evaluate(async () => {
       const api = ((globalThis as any).browser ?? chrome) as typeof chrome;
@@ -212,7 +209,7 @@ describe.each(engines)('in %s', (engine, launch) => {
         document.cookie = `${name}=1; path=${path}; max-age=3600`;
       }
     });
-    const before = byKey(await allCookies(session.control));
+    const before = sortedJarToSecond(await allCookies(session.control));
     const options = await session.browser.openExtensionPage('options.html');
     await waitForText(options, 'odd_accent');
     await clickInPanel(options, 'data.issy.com', 'Supprimer les cookies non essentiels');
@@ -229,7 +226,7 @@ describe.each(engines)('in %s', (engine, launch) => {
     }
     await clickInPanel(options, 'data.issy.com', 'Annuler la suppression');
     await outcomeIn(options, 'data.issy.com', /restauré/);
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(session.control))).toEqual(before);
     await options.close();
     await portal.close();
   });
@@ -287,8 +284,8 @@ describe.each(firefoxes)('containers, in %s', (_engine, launch) => {
       { timeout: 15_000 },
       storeId,
     );
-    const ordinary = byKey(await cookiesIn(session.control, 'firefox-default'));
-    const contained = byKey(await cookiesIn(session.control, storeId));
+    const ordinary = sortedJarToSecond(await cookiesIn(session.control, 'firefox-default'));
+    const contained = sortedJarToSecond(await cookiesIn(session.control, storeId));
     expect(contained.map((c) => c.name)).toContain('_ga');
 
     const options = await session.browser.openExtensionPage('options.html');
@@ -296,14 +293,14 @@ describe.each(firefoxes)('containers, in %s', (_engine, launch) => {
     const work = 'data.issy.com — Conteneur « Travail »';
     await clickInPanel(options, work, 'Supprimer les cookies non essentiels');
     await outcomeIn(options, work, /supprimé/);
-    expect(byKey(await cookiesIn(session.control, 'firefox-default'))).toEqual(ordinary);
+    expect(sortedJarToSecond(await cookiesIn(session.control, 'firefox-default'))).toEqual(ordinary);
     const left = await cookiesIn(session.control, storeId);
     expect(left.map((c) => c.name).sort()).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
 
     await clickInPanel(options, work, 'Annuler la suppression');
     await outcomeIn(options, work, /restauré/);
-    expect(byKey(await cookiesIn(session.control, storeId))).toEqual(contained);
-    expect(byKey(await cookiesIn(session.control, 'firefox-default'))).toEqual(ordinary);
+    expect(sortedJarToSecond(await cookiesIn(session.control, storeId))).toEqual(contained);
+    expect(sortedJarToSecond(await cookiesIn(session.control, 'firefox-default'))).toEqual(ordinary);
     await options.close();
     await portal.close();
   });
@@ -316,7 +313,7 @@ describe('with scheme-bound cookies, in chromium', () => {
 
   it('clears the non-Secure cookies an HTTPS portal set, and undoes exactly', async () => {
     const portal = await visit(session, PORTAL);
-    const before = byKey(await allCookies(session.control));
+    const before = sortedJarToSecond(await allCookies(session.control));
     const options = await session.browser.openExtensionPage('options.html');
     await clickInPanel(options, 'data.issy.com', 'Supprimer les cookies non essentiels');
     const outcome = await outcomeIn(options, 'data.issy.com', /supprimé/);
@@ -325,7 +322,7 @@ describe('with scheme-bound cookies, in chromium', () => {
     expect(after.map((c) => c.name).sort()).toEqual(['cookies_preferences', 'csrftoken', 'django_language', 'sessionid']);
     await clickInPanel(options, 'data.issy.com', 'Annuler la suppression');
     expect(await outcomeIn(options, 'data.issy.com', /restauré/)).not.toContain('en échec');
-    expect(byKey(await allCookies(session.control))).toEqual(before);
+    expect(sortedJarToSecond(await allCookies(session.control))).toEqual(before);
     await options.close();
     await portal.close();
   });
