@@ -28,7 +28,7 @@ const languages = {
     popupTitle: 'Every cookie of the portal, checked against its charter',
     popupText: 'Who sets it, what it is for, how long it stays; what the charter does not declare is marked “Undeclared”.',
     tile: 'An open-data portal’s cookies, as its own charter declares them',
-    charterRead: "Site's charter, read on",
+    charterRead: 'Site’s charter, read on',
     choice: 'Your recorded choice',
     clear: 'Clear non-essential cookies',
   },
