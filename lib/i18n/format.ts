@@ -1,4 +1,4 @@
-import { language, locale } from './messages';
+import { language, locale, numberFormat } from './messages';
 
 /** The no-break space French puts before « : ; ! ? » and inside « guillemets ». */
 export const NBSP = '\u00a0';
@@ -48,7 +48,7 @@ export function dayTime(when: number | string): string {
 
 /** A number as the language writes it: « 1 234 », « 1,234 ». */
 export function number(n: number): string {
-  return new Intl.NumberFormat(locale()).format(n);
+  return numberFormat(locale()).format(n);
 }
 
 /** « Mesure d’audience » → « mesure d’audience », inside a sentence; a proper name further on keeps its capital. */

@@ -81,7 +81,24 @@ export function t<K extends MessageKey>(key: K, ...subs: Subs<Structure[K]['subs
  */
 export function tn<K extends PluralKey>(key: K, count: number, ...subs: MoreSubs<Structure[K]['substitutions']>): string {
   const forms = raw(key).split(' | ');
-  const one = new Intl.PluralRules(locale()).select(count) === 'one';
+  const one = pluralRules(locale()).select(count) === 'one';
   const form = forms.length === 3 ? forms[count === 0 ? 0 : one ? 1 : 2] : forms.length === 2 ? forms[one ? 0 : 1] : forms[0];
-  return substitute(form ?? '', [new Intl.NumberFormat(locale()).format(count), ...subs]);
+  return substitute(form ?? '', [numberFormat(locale()).format(count), ...subs]);
+}
+
+// Made once per locale: building one costs far more than using it, and a long list counts in every row.
+const rules = new Map<string, Intl.PluralRules>();
+const numbers = new Map<string, Intl.NumberFormat>();
+
+function pluralRules(at: string): Intl.PluralRules {
+  let found = rules.get(at);
+  if (!found) rules.set(at, (found = new Intl.PluralRules(at)));
+  return found;
+}
+
+/** How numbers are written in the locale `at` (lib/i18n/format.ts's `number`). */
+export function numberFormat(at: string): Intl.NumberFormat {
+  let found = numbers.get(at);
+  if (!found) numbers.set(at, (found = new Intl.NumberFormat(at)));
+  return found;
 }
