@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './engines';
+import { firstScreen } from './first-screen-view';
 import { tabIdOf } from './harness';
 import { useSession } from './session';
 
@@ -41,6 +42,21 @@ describe.each(engines.filter(([name]) => name === 'chromium'))('in an English %s
     expect(shown.consent).toMatch(/^Your choice: Google Analytics accepted, Matomo refused, on (\d+ [A-Z][a-z]+|[A-Z][a-z]+ \d+)$/);
     expect(shown.commands).toEqual(['Reset my cookie preferences', 'Test a first visit', 'Clear non-essential cookies (settings page, new tab)']);
     expect(shown.headings).toContain('Your recorded choice');
+  });
+
+  it('shows every cookie with its purpose and the three commands in its first screen, as the French popup does', async () => {
+    // Scrolled back to the top: the first screen as the popup opens.
+    await popup.evaluate(() => scrollTo(0, 0));
+    const screen = await firstScreen(popup, ['Reset my cookie preferences', 'Test a first visit', 'Clear non-essential cookies']);
+    expect(screen).toMatchObject({ scrolled: 0, height: 600, verdict: { inView: true }, consent: { inView: true } });
+    expect(screen.rows).toHaveLength(8);
+    for (const row of screen.rows) {
+      expect(row, row.name!).toMatchObject({ inView: true });
+      expect(row.purpose.drawn, `${row.name}: « ${row.purpose.sentence.slice(0, row.purpose.drawn)} »`).toBeGreaterThanOrEqual(
+        Math.min(30, row.purpose.sentence.length),
+      );
+    }
+    for (const command of screen.commands) expect(command, command.label).toMatchObject({ inView: true });
   });
 
   it('leaves no French in what the popup itself says, the charter’s words marked as French', async () => {
