@@ -121,15 +121,40 @@ export async function rowText(page: Page, name: string): Promise<string> {
  * is `aria-disabled` (it keeps focus) rather than `disabled`: it is waited for too.
  */
 export async function clickButton(page: Page, label: string) {
-  const handle = await page.waitForFunction(
-    (l) =>
-      [...document.querySelectorAll('button')].find(
-        (b) => b.textContent?.trim() === l && !b.disabled && b.getAttribute('aria-disabled') !== 'true',
-      ) ?? false,
-    { timeout: 10_000 },
-    label,
-  );
-  await (handle as ElementHandle<HTMLButtonElement>).click();
+  const find = () =>
+    page.waitForFunction(
+      (l) =>
+        [...document.querySelectorAll('button')].find(
+          (b) => b.textContent?.trim() === l && !b.disabled && b.getAttribute('aria-disabled') !== 'true',
+        ) ?? false,
+      { timeout: 10_000 },
+      label,
+    ) as Promise<ElementHandle<HTMLButtonElement>>;
+  let button = await find();
+  await settled(button);
+  // Drawn again while it settled: the button now in the page is the one to click.
+  if (!(await button.evaluate((b) => b.isConnected))) button = await find();
+  await button.click();
+}
+
+/**
+ * Waits until an element stays in place for 100 ms (or 5 s): a page still drawing what it read
+ * may move it, and a click aimed at where it was would land beside it. Timers rather than frames:
+ * a page in a tab behind others gets no frame.
+ */
+export async function settled(element: ElementHandle<Element>) {
+  await element.evaluate(async (el) => {
+    const where = () => JSON.stringify(el.getBoundingClientRect());
+    const frame = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const until = Date.now() + 5000;
+    let before = where();
+    for (let still = 0; still < 2 && Date.now() < until; ) {
+      await frame();
+      const now = where();
+      still = now === before ? still + 1 : 0;
+      before = now;
+    }
+  });
 }
 
 export async function waitForText(page: Page, text: string) {
