@@ -4,6 +4,7 @@ import { charterRecord } from '../charter/records';
 import type { Coverage } from './coverage';
 import { coverageOf } from './coverage';
 import { t } from '../i18n/messages';
+import { say } from '../i18n/said';
 
 /** The charter a covered site is judged by now, and what it is (read, bundled copy, none); the record tells whether it is due. */
 export async function chosenCharter(coverage: Pick<Coverage, 'site' | 'bundled'>) {
@@ -20,7 +21,7 @@ export async function charterFor(site: string): Promise<Charter> {
   if (!coverage) throw new Error(t('error.notCovered', site));
   const { charter, status } = await chosenCharter(coverage);
   if (status.used === 'none') {
-    throw new Error(t('error.charter.none', site, status.why));
+    throw new Error(t('error.charter.none', site, say(status.why)));
   }
   return charter;
 }
