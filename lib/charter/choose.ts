@@ -6,7 +6,8 @@ import { said, type Words } from '../i18n/said';
 export interface CharterRecord {
   /** The last charter read and understood (at least one cookie declared). */
   live?: Charter;
-  warnings: string[];
+  /** What the reading could not understand: sentences kept as data, or words an earlier version kept. */
+  warnings: Words[];
   /** What changed compared with the previous reading, or with the bundled copy at the first one. */
   changes?: CharterChanges & { since: 'bundled' | 'previous'; at: string };
   /**
@@ -19,7 +20,7 @@ export interface CharterRecord {
 }
 
 export type CharterStatus =
-  | { used: 'live'; warnings: string[]; changes?: CharterRecord['changes']; /** The latest reading failed: why. */ failed?: Words }
+  | { used: 'live'; warnings: Words[]; changes?: CharterRecord['changes']; /** The latest reading failed: why. */ failed?: Words }
   | { used: 'bundled'; why?: Words }
   | { used: 'none'; why: Words };
 

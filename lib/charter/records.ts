@@ -53,7 +53,7 @@ async function update(site: string, change: (record: CharterRecord | undefined) 
  * Keeps a successful reading. What changed is measured against the previous reading, or the
  * bundled copy at the first one; a reading that changes nothing keeps the last change on show.
  */
-export async function recordReading(site: string, bundled: Charter | undefined, charter: Charter, warnings: string[]) {
+export async function recordReading(site: string, bundled: Charter | undefined, charter: Charter, warnings: Words[]) {
   const size = JSON.stringify(charter).length;
   if (size > MAX_RECORD_CHARS) {
     await recordFailure(site, said('error.charter.tooLargeToKeep', Math.round(size / 1024), MAX_RECORD_CHARS / 1024), charter.url);

@@ -74,7 +74,6 @@ export function validateCharter(value: unknown, site: string): Charter {
 }
 
 const MAX_WARNINGS = 50;
-const MAX_REASON = 500;
 
 /** An address of the site itself, or nothing: the page may not point a reading elsewhere. */
 function siteUrl(value: unknown, site: string): URL | undefined {
@@ -96,7 +95,7 @@ function siteUrl(value: unknown, site: string): URL | undefined {
 export function validateReading(
   value: unknown,
   site: string,
-): { charter: Charter; warnings: string[] } | { failure: { reason: Words; url?: string } } {
+): { charter: Charter; warnings: Words[] } | { failure: { reason: Words; url?: string } } {
   const reading = value as Record<string, unknown>;
   if (reading?.failure !== undefined) {
     const failure = reading.failure as Record<string, unknown>;
@@ -109,5 +108,7 @@ export function validateReading(
   // Read on the portal itself, or it is not the charter « publiée sur le site ».
   if (!siteUrl(charter.url, site)) throw invalid('error.charter.field.otherSite');
   const warnings = Array.isArray(reading.warnings) ? reading.warnings : [];
-  return { charter, warnings: warnings.slice(0, MAX_WARNINGS).map((warning) => String(warning).slice(0, MAX_REASON)) };
+  // Each a sentence of the reading's warnings kept as data, or text; anything else is left out.
+  const kept = warnings.slice(0, MAX_WARNINGS).map((warning) => checkedWords(warning, (key) => key.startsWith('charterStatus.warning.')));
+  return { charter, warnings: kept.filter((warning) => warning !== undefined) };
 }

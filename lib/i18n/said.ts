@@ -1,7 +1,7 @@
 import type { GeneratedI18nStructure } from '#i18n';
 import { visitorError } from './errors';
 import { number } from './format';
-import { t, type MessageKey } from './messages';
+import { t, tn, type MessageKey, type PluralKey } from './messages';
 
 /**
  * A sentence kept as data — its key and substitutions — rather than as words, for what is said
@@ -10,7 +10,7 @@ import { t, type MessageKey } from './messages';
  * change language since). It becomes words with `say`, where and when it is shown, in the
  * language spoken then.
  */
-export type Said = { key: MessageKey; subs: SaidSub[] } | { error: string };
+export type Said = { key: MessageKey; subs: SaidSub[] } | { key: PluralKey; count: number; subs: SaidSub[] } | { error: string };
 /**
  * A substitution: words or a figure as they are (a name, an address, an error code), a number
  * written as the language writes it (`numeral`), or another sentence.
@@ -21,10 +21,17 @@ export type Words = string | Said;
 
 type Structure = Omit<GeneratedI18nStructure, `@@${string}`>;
 type Subs<N> = N extends 0 ? [] : N extends 1 ? [SaidSub] : N extends 2 ? [SaidSub, SaidSub] : N extends 3 ? [SaidSub, SaidSub, SaidSub] : SaidSub[];
+/** After the count, which is $1. */
+type MoreSubs<N> = N extends 0 | 1 ? [] : N extends 2 ? [SaidSub] : N extends 3 ? [SaidSub, SaidSub] : SaidSub[];
 
 /** `said('error.charter.pageTooDeep', '256')`: what `t` would say, kept for later. */
 export function said<K extends MessageKey>(key: K, ...subs: Subs<Structure[K]['substitutions']>): Said {
   return { key, subs };
+}
+
+/** `saidn('charterStatus.warning.omitted', 3)`: what `tn` would say, kept for later. */
+export function saidn<K extends PluralKey>(key: K, count: number, ...subs: MoreSubs<Structure[K]['substitutions']>): Said {
+  return { key, count, subs };
 }
 
 /** A count or a size, written at `say` as the language spoken writes numbers (« 50 000 », "50,000"). */
@@ -45,8 +52,10 @@ function saySub(sub: SaidSub): string | number {
 export function say(words: Words): string {
   if (typeof words === 'string') return words;
   if ('error' in words) return visitorError(words.error);
-  // The substitutions were checked against the key when the sentence was made (`said`).
-  return (t as (key: MessageKey, ...subs: (string | number)[]) => string)(words.key, ...words.subs.map(saySub));
+  // The substitutions were checked against the key when the sentence was made (`said`, `saidn`).
+  const subs = words.subs.map(saySub);
+  if ('count' in words) return (tn as (key: PluralKey, count: number, ...subs: (string | number)[]) => string)(words.key, words.count, ...subs);
+  return (t as (key: MessageKey, ...subs: (string | number)[]) => string)(words.key, ...subs);
 }
 
 /** An error that carries its sentence as data, for whoever catches it to keep (`saidOf`). */
@@ -77,7 +86,9 @@ export function checkedWords(value: unknown, keys: (key: string) => boolean, dep
   if ('error' in value) return { error: value.error.slice(0, MAX_TEXT) };
   if (!keys(value.key) || value.subs.length > MAX_SUBS) return undefined;
   const subs = (value.subs as unknown[]).map((sub) => checkedSub(sub, keys, depth));
-  return subs.every((sub) => sub !== undefined) ? { key: value.key as MessageKey, subs } : undefined;
+  if (!subs.every((sub) => sub !== undefined)) return undefined;
+  if (!('count' in value)) return { key: value.key as MessageKey, subs };
+  return typeof value.count === 'number' && Number.isFinite(value.count) ? { key: value.key as PluralKey, count: value.count, subs } : undefined;
 }
 
 function checkedSub(sub: unknown, keys: (key: string) => boolean, depth: number): SaidSub | undefined {

@@ -6,7 +6,7 @@ import { parseCharter } from '../charter/parse';
 import { charterCandidates, fetchCharterPage, footerLinks } from './fetch-charter';
 
 /** What the page read of its published charter, or why it could not. The background checks it all. */
-export type PageCharterReading = { charter: Charter; warnings: string[] } | { failure: { reason: Said; url?: string } };
+export type PageCharterReading = { charter: Charter; warnings: Said[] } | { failure: { reason: Said; url?: string } };
 
 /**
  * Reads the portal's published charter where its HTML is: fetched from this page (same origin,

@@ -155,6 +155,18 @@ describe('what the page answers, checked by the background', () => {
     expect(say((await charterRecord('data.issy.com'))!.failure!.reason)).toBe('charte invalide\u00a0: raison');
   });
 
+  it('keeps the reading’s warnings as keys of its own and their substitutions, and leaves anything else out', async () => {
+    const warning = { key: 'charterStatus.warning.noRow', subs: [{ key: 'charterStatus.warning.table', subs: [1] }] };
+    const charter = { ...issyCharter, url: 'https://data.issy.com/terms/cookies-policy/', fetchedAt: new Date().toISOString() };
+    pageOfTab(() => ({ charter, warnings: [warning, { key: 'error.charter.none', subs: ['a', 'b'] }, { key: 'charterStatus.warning.noTable', subs: [{ evil: 1 }] }, 'words'] }));
+    await readCharter(7, coverage, 'now');
+    const record = await charterRecord('data.issy.com');
+    expect(record?.warnings).toEqual([warning, 'words']);
+    expect(record!.warnings.map(say)).toEqual(['Tableau 1\u00a0: aucune ligne ne déclare de cookie.', 'words']);
+    setMessages('en', await messagesOf('en'));
+    expect(record!.warnings.map(say)).toEqual(['Table 1: no row declares a cookie.', 'words']);
+  });
+
   it('keeps a failure’s reason as text, and its address only when it is the site’s', async () => {
     pageOfTab(() => ({ failure: { reason: 'x'.repeat(10_000), url: 'https://evil.example/' } }));
     await readCharter(7, coverage, 'now');
