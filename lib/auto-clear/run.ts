@@ -2,6 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { clearNonEssential, previewClear } from '../actions/clear';
 import { reasonOf, written } from '../i18n/errors';
+import { saidOf } from '../i18n/said';
 import { t } from '../i18n/messages';
 import { bytesOf, headWithin, SESSION_BUDGET } from '../storage-budget';
 import type { CookieRef } from '../actions/result';
@@ -45,7 +46,7 @@ export async function autoClear(site: string, storeId: string, trigger: Trigger)
       if (result.undoId) entry.undoId = result.undoId;
     }
   } catch (error) {
-    entry.error = reasonOf(error);
+    entry.error = saidOf(error);
   }
   // A portal with nothing to clear leaves no line in the journal.
   if (entry.removed.length || entry.failed.length || entry.error) {

@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { CookieRef } from '../actions/result';
 import { t } from '../i18n/messages';
+import type { Words } from '../i18n/said';
 
 export interface AutoClearChoice {
   onLastTabClosed: boolean;
@@ -37,8 +38,11 @@ export interface JournalEntry {
   trigger: Trigger;
   removed: CookieRef[];
   failed: { cookie: CookieRef; reason: string }[];
-  /** Why nothing was cleared, when nothing could be. */
-  error?: string;
+  /**
+   * Why nothing was cleared, when nothing could be: a sentence kept as data (lib/i18n/said.ts),
+   * said in the language chosen when the journal is read, or words an earlier version kept.
+   */
+  error?: Words;
   /** The undo log's entry (lib/actions/undo-log.ts): undo lasts as long as the browser session. */
   undoId?: string;
 }

@@ -2,11 +2,10 @@ import { charterIsStale } from '../charter/choose';
 import { charterRecord, forgetAttempt, recordAttempt, recordFailure, recordReading } from '../charter/records';
 import { scopeToSite } from '../charter/scope';
 import { validateReading } from '../charter/validate';
-import { reasonOf } from '../i18n/errors';
 import { probeTab, readCharterInTab } from '../page/inject';
 import { coverageOf, type Coverage } from '../portals/coverage';
 import { stillOnSite, webAddress } from '../portals/tab';
-import { t } from '../i18n/messages';
+import { said, saidOf } from '../i18n/said';
 
 /**
  * Reading a covered site's published charter. The page script fetches and parses it in one of the
@@ -58,14 +57,14 @@ async function read(tabId: number, { site, bundled }: Coverage, when: 'when-due'
     answer = await readCharterInTab(tabId, site);
   }
   if (!answer.ok) {
-    await recordFailure(site, answer.late ? t('error.charter.late') : t('error.charter.unread'));
+    await recordFailure(site, answer.late ? said('error.charter.late') : said('error.charter.unread'));
     return 'kept';
   }
   let reading: ReturnType<typeof validateReading>;
   try {
     reading = validateReading(answer.value, site);
   } catch (error) {
-    await recordFailure(site, reasonOf(error));
+    await recordFailure(site, saidOf(error));
     return 'kept';
   }
   if ('failure' in reading) await recordFailure(site, reading.failure.reason, reading.failure.url);

@@ -1,24 +1,28 @@
 import type { CharterChanges } from './diff';
 import type { Charter } from './model';
-import { t } from '../i18n/messages';
+import { said, type Words } from '../i18n/said';
 
 /** What Témoin remembers of a site's published charter. */
 export interface CharterRecord {
   /** The last charter read and understood (at least one cookie declared). */
   live?: Charter;
-  warnings: string[];
+  /** What the reading could not understand: sentences kept as data, or words an earlier version kept. */
+  warnings: Words[];
   /** What changed compared with the previous reading, or with the bundled copy at the first one. */
   changes?: CharterChanges & { since: 'bundled' | 'previous'; at: string };
-  /** Set when the latest reading failed; cleared by the next success. */
-  failure?: { at: string; reason: string; url?: string; /** Failures in a row. */ count?: number };
+  /**
+   * Set when the latest reading failed; cleared by the next success. Its reason is a sentence
+   * kept as data, or, kept by an earlier version, words shown as they are.
+   */
+  failure?: { at: string; reason: Words; url?: string; /** Failures in a row. */ count?: number };
   /** When a reading started that has not ended yet (or never will: the popup was closed). */
   attempt?: string;
 }
 
 export type CharterStatus =
-  | { used: 'live'; warnings: string[]; changes?: CharterRecord['changes']; /** The latest reading failed: why. */ failed?: string }
-  | { used: 'bundled'; why?: string }
-  | { used: 'none'; why: string };
+  | { used: 'live'; warnings: Words[]; changes?: CharterRecord['changes']; /** The latest reading failed: why. */ failed?: Words }
+  | { used: 'bundled'; why?: Words }
+  | { used: 'none'; why: Words };
 
 /** Read the published charter again after this long. */
 export const CHARTER_MAX_AGE_MS = 24 * 3600 * 1000;
@@ -46,7 +50,7 @@ export function chooseCharter(
   if (bundled) return { charter: bundled, status: { used: 'bundled', ...(why && { why }) } };
   if (live) return { charter: live, status: { used: 'live', warnings: record.warnings, changes: record.changes, failed: why } };
   const empty: Charter = { site, url: '', source: 'live', fetchedAt: new Date(0).toISOString(), entries: [] };
-  return { charter: empty, status: { used: 'none', why: why ?? t('error.charter.notYetRead') } };
+  return { charter: empty, status: { used: 'none', why: why ?? said('error.charter.notYetRead') } };
 }
 
 /** Should the published charter be read (again) now? */

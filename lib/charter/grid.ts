@@ -10,7 +10,7 @@
 import { isPlatformCookie } from '../cookies/platform';
 import type { Category, CharterEntry } from './model';
 import { looksLikeName, readNames } from './names';
-import { NBSP } from '../i18n/format';
+import { said, type Said } from '../i18n/said';
 import { childElements, clip, collapse, linedText, phraseAt, tagOf, wordsOf } from './text';
 import { type Label, labelOf, saysNecessary, yesNo } from './vocabulary';
 
@@ -65,8 +65,9 @@ export function headerField(text: string): Field | undefined {
   return HEADERS.find(([, phrases]) => phrases.some((phrase) => phraseAt(words, phrase) >= 0))?.[0];
 }
 
+/** What the reading could not understand, kept as data: it is found in the portal's page, and said where it is shown (lib/i18n/said.ts). */
 export interface Warn {
-  (text: string): void;
+  (warning: Said): void;
 }
 
 /** One grid position; a cell spanning rows or columns fills several. */
@@ -369,7 +370,7 @@ function rowFields(row: Row, columns: Map<Field, number>, header: Header): RowFi
 }
 
 /** A one-cookie table written vertically: "Nom | _ga", "Finalité | …", "Durée | 13 mois". */
-function readVertical(grid: Grid, context: TableContext, label: string, warn: Warn): CharterEntry[] | undefined {
+function readVertical(grid: Grid, context: TableContext, label: Said, warn: Warn): CharterEntry[] | undefined {
   const fields: RowFields = {};
   let nameText: string | undefined;
   for (const row of grid) {
@@ -382,7 +383,7 @@ function readVertical(grid: Grid, context: TableContext, label: string, warn: Wa
   }
   if (nameText === undefined || Object.keys(fields).length === 0) return undefined;
   const { names, unreadable, notNames } = readNames(nameText);
-  for (const text of [...unreadable, ...notNames]) warn(`${label}${NBSP}: « ${clip(text, 60)} » n'est pas un nom de cookie lisible${NBSP}; ignoré.`);
+  for (const text of [...unreadable, ...notNames]) warn(said('charterStatus.warning.notReadable', label, clip(text, 60)));
   return names.length ? [entryOf(names, fields, context)] : [];
 }
 
@@ -390,31 +391,31 @@ function readVertical(grid: Grid, context: TableContext, label: string, warn: Wa
  * The entries of one table. `context` is what the page says above it; a title row inside the
  * table overrides it for the rows below.
  */
-export function readTable(table: Element, label: string, context: () => TableContext, warn: Warn): CharterEntry[] {
+export function readTable(table: Element, label: Said, context: () => TableContext, warn: Warn): CharterEntry[] {
   const rows = rowsOf(table);
   if (rows.length > MAX_ROWS) {
-    warn(`${label}${NBSP}: plus de ${MAX_ROWS} lignes${NBSP}; seules les ${MAX_ROWS} premières sont lues.`);
+    warn(said('charterStatus.warning.tooManyRows', label, MAX_ROWS));
     rows.length = MAX_ROWS;
   }
   const capsHit = new Set<'columns' | 'text'>();
   const grid = buildGrid(rows, (cap) => capsHit.add(cap));
-  if (capsHit.has('columns')) warn(`${label}${NBSP}: plus de ${MAX_COLUMNS} colonnes${NBSP}; les suivantes sont ignorées.`);
-  if (capsHit.has('text')) warn(`${label}${NBSP}: texte de cellule tronqué à ${MAX_CELL_CHARS} caractères.`);
+  if (capsHit.has('columns')) warn(said('charterStatus.warning.tooManyColumns', label, MAX_COLUMNS));
+  if (capsHit.has('text')) warn(said('charterStatus.warning.cellCut', label, MAX_CELL_CHARS));
 
   const vertical = grid.every((row) => row.length <= 2) ? readVertical(grid, context(), label, warn) : undefined;
   if (vertical) return vertical;
   // "Key" heads the name column too, unless the page speaks of browser storage there.
   const header = findHeader(grid, !context().storage, context().aboutCookies ?? false);
   if (!header) {
-    return listsStorageKeys(grid) ? (warn(`${label}${NBSP}: clés de stockage local, pas des cookies${NBSP}; tableau ignoré.`), []) : (warn(`${label}${NBSP}: aucune colonne de nom de cookie reconnue${NBSP}; tableau ignoré.`), []);
+    return listsStorageKeys(grid) ? (warn(said('charterStatus.warning.storageKeys', label)), []) : (warn(said('charterStatus.warning.noNameColumn', label)), []);
   }
   const { columns } = header;
   let tableContext = context();
   if (!tableContext.named && !grid.some((row) => sectionRow(row)?.category)) {
-    warn(`${label}${NBSP}: aucun titre ne dit de quels cookies il s'agit${NBSP}; sauf indication dans la ligne, ils sont classés « nécessité non précisée » et conservés par la suppression.`);
+    warn(said('charterStatus.warning.noTitle', label));
   }
   if (!columns.has('provider') && tableContext.provider === UNKNOWN_PROVIDER) {
-    warn(`${label}${NBSP}: pas de colonne de prestataire${NBSP}; prestataire « ${UNKNOWN_PROVIDER} ».`);
+    warn(said('charterStatus.warning.noProvider', label, UNKNOWN_PROVIDER));
   }
   const nameColumn = columns.get('name')!;
   const entries: CharterEntry[] = [];
@@ -433,10 +434,10 @@ export function readTable(table: Element, label: string, context: () => TableCon
     const nameSlot = row[nameColumn];
     if (!nameSlot?.firstColumn || !nameSlot.firstRow) return;
     const { names, unreadable, notNames } = readNames(nameSlot.text);
-    for (const text of unreadable) warn(`${label}, ligne ${r + 1}${NBSP}: « ${clip(text, 60)} » n'est pas un nom de cookie lisible${NBSP}; ignoré.`);
-    for (const text of notNames) warn(`${label}, ligne ${r + 1}${NBSP}: « ${clip(text, 60)} » désigne une sorte de cookie ou un outil, pas un nom${NBSP}; ignoré.`);
+    for (const text of unreadable) warn(said('charterStatus.warning.rowNotReadable', label, r + 1, clip(text, 60)));
+    for (const text of notNames) warn(said('charterStatus.warning.rowNotName', label, r + 1, clip(text, 60)));
     if (names.length) entries.push(entryOf(names, rowFields(row, columns, header), tableContext));
   });
-  if (entries.length === 0) warn(`${label}${NBSP}: aucune ligne ne déclare de cookie.`);
+  if (entries.length === 0) warn(said('charterStatus.warning.noRow', label));
   return entries;
 }

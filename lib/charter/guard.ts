@@ -4,15 +4,15 @@
  * would freeze the popup: so the page's size, nesting depth and number of tags are checked first,
  * by one pass over the text that never looks back. A real charter page is far within these limits.
  */
-import { number } from '../i18n/format';
-import { t } from '../i18n/messages';
+import { numeral, said, type Said } from '../i18n/said';
 
 /** Characters, not bytes: the fetch already refused pages over 2 MB. */
 export const MAX_CHARTER_CHARS = 2 * 1024 * 1024;
 export const MAX_CHARTER_DEPTH = 256;
 export const MAX_CHARTER_TAGS = 50_000;
 
-export type GuardVerdict = { ok: true; depth: number; tags: number } | { ok: false; reason: string };
+/** Measured in the portal's page, where the visitor's language is not loaded: a refusal is kept as data (lib/i18n/said.ts). */
+export type GuardVerdict = { ok: true; depth: number; tags: number } | { ok: false; reason: Said };
 
 /** Elements that never hold others, and those whose end tag a page may leave out (not counted as nesting). */
 const FLAT = new Set([
@@ -53,7 +53,7 @@ function tagEnd(html: string, from: number): number {
 
 export function guardCharterHtml(html: string): GuardVerdict {
   if (html.length > MAX_CHARTER_CHARS) {
-    return { ok: false, reason: t('error.charter.pageTooBig', MAX_CHARTER_CHARS / 1048576) };
+    return { ok: false, reason: said('error.charter.pageTooBig', MAX_CHARTER_CHARS / 1048576) };
   }
   const lower = html.toLowerCase();
   let depth = 0;
@@ -78,7 +78,7 @@ export function guardCharterHtml(html: string): GuardVerdict {
       const { name, end } = nameAt(html, open + 1);
       i = tagEnd(html, end);
       if (++tags > MAX_CHARTER_TAGS) {
-        return { ok: false, reason: t('error.charter.pageTooBusy', number(MAX_CHARTER_TAGS)) };
+        return { ok: false, reason: said('error.charter.pageTooBusy', numeral(MAX_CHARTER_TAGS)) };
       }
       const foreign = foreignFrom > 0 || name === 'svg' || name === 'math';
       const selfClosing = foreign && html.charCodeAt(i - 2) === 47;
@@ -90,7 +90,7 @@ export function guardCharterHtml(html: string): GuardVerdict {
         if (depth > deepest) deepest = depth;
         if (!foreignFrom && (name === 'svg' || name === 'math')) foreignFrom = depth;
         if (depth > MAX_CHARTER_DEPTH) {
-          return { ok: false, reason: t('error.charter.pageTooDeep', MAX_CHARTER_DEPTH) };
+          return { ok: false, reason: said('error.charter.pageTooDeep', MAX_CHARTER_DEPTH) };
         }
       }
     } else if (next === 33 /* ! */ || next === 63 /* ? */) {

@@ -5,7 +5,7 @@
  * lists of names, definition lists (prose.ts); the category sits in a heading, a bold line, the
  * label opening a paragraph, a list item, a caption, an accordion title (labels.ts), in the
  * words of vocabulary.ts. The page is walked once, in document order. Whatever cannot be read
- * becomes a French warning, never an exception. Every pass is linear in the page and capped
+ * becomes a warning, never an exception. Every pass is linear in the page and capped
  * (tables, rows, columns, cell and label text), so a huge or hostile page costs bounded time.
  * Regular expressions have no nested quantifiers.
  *
@@ -17,7 +17,7 @@ import { Outline, isBoldLine, labelIn, labelText } from './labels';
 import type { Charter, CharterEntry } from './model';
 import { RecordReader, type Record, definitionRecords, listRecords, namesAfterLabel } from './prose';
 import { readNames } from './names';
-import { NBSP } from '../i18n/format';
+import { said, saidn, type Said } from '../i18n/said';
 import { namesInSentences } from './sentences';
 import { TextTable } from './text-table';
 import { childElements, clip, tagOf } from './text';
@@ -26,8 +26,11 @@ export { UNKNOWN_PROVIDER, UNKNOWN_PURPOSE };
 
 export interface ParseResult {
   charter: Charter;
-  /** What was skipped or guessed, in plain French sentences. */
-  warnings: string[];
+  /**
+   * What was skipped or guessed, as sentences kept as data (lib/i18n/said.ts): the page has at
+   * most the browser's language, and the popup says them in the visitor's.
+   */
+  warnings: Said[];
 }
 
 const MAX_TABLES = 200;
@@ -54,14 +57,14 @@ const keyOf = (n: CharterEntry['names'][number]) => ('exact' in n ? `=${n.exact}
 const COOKIE_WORDS = /cookie|traceur|t[ée]moin|tracker/i;
 
 class Warnings {
-  private readonly list: string[] = [];
+  private readonly list: Said[] = [];
   private omitted = 0;
-  add = (text: string): void => {
-    if (this.list.length < MAX_WARNINGS) this.list.push(text);
+  add = (warning: Said): void => {
+    if (this.list.length < MAX_WARNINGS) this.list.push(warning);
     else this.omitted++;
   };
-  result(): string[] {
-    return this.omitted ? [...this.list, `${this.omitted} autres avertissements non affichés.`] : this.list;
+  result(): Said[] {
+    return this.omitted ? [...this.list, saidn('charterStatus.warning.omitted', this.omitted)] : this.list;
   }
 }
 
@@ -139,7 +142,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
   const declare = (records: Record[], context: TableContext) => {
     for (const { nameText, fields } of records) {
       const { names, unreadable, notNames } = readNames(nameText);
-      for (const text of [...unreadable, ...notNames]) warnings.add(`Texte${NBSP}: « ${text.slice(0, 60)} » n'est pas un nom de cookie lisible${NBSP}; ignoré.`);
+      for (const text of [...unreadable, ...notNames]) warnings.add(said('charterStatus.warning.notReadable', said('charterStatus.warning.text'), text.slice(0, 60)));
       if (names.length === 0) continue;
       proseCount++;
       entries.push(entryOf(names, fields, context));
@@ -158,19 +161,19 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
     flush();
     tables++;
     const context = outline.context('', true);
-    entries.push(...readTable(table, `Tableau ${tables}`, () => context, warnings.add));
+    entries.push(...readTable(table, said('charterStatus.warning.table', tables), () => context, warnings.add));
   };
 
   try {
     if (doc.querySelectorAll('table').length > MAX_TABLES) {
-      warnings.add(`Plus de ${MAX_TABLES} tableaux dans la page${NBSP}; seuls les ${MAX_TABLES} premiers sont lus.`);
+      warnings.add(said('charterStatus.warning.tooManyTables', MAX_TABLES));
     }
     let walked = 0;
     for (const el of walk(doc.body ?? doc.documentElement, skipInside)) {
       const tag = tagOf(el);
       if (!WALKED.has(tag)) continue;
       if (++walked > MAX_ELEMENTS) {
-        warnings.add(`Page trop longue${NBSP}; seuls ses ${MAX_ELEMENTS} premiers éléments sont lus.`);
+        warnings.add(said('charterStatus.warning.tooLong', MAX_ELEMENTS));
         break;
       }
       if (consumed.has(el)) continue;
@@ -185,7 +188,7 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
         flush();
         if (++tables > MAX_TABLES) break;
         const context = outline.context(captionOf(el), true);
-        const label = `Tableau ${tables}`;
+        const label = said('charterStatus.warning.table', tables);
         const layout = el.querySelector('table') !== null;
         if (layout) layoutTables.add(el);
         const read = readTable(el, label, () => context, layout ? () => {} : warnings.add);
@@ -301,10 +304,10 @@ export function parseCharter(doc: Document, meta: { site: string; url: string; f
     }
   } catch {
     // Never expected; if a DOM implementation surprises us, keep what was read.
-    warnings.add(`La lecture de la page s'est arrêtée sur une erreur inattendue${NBSP}; seuls les cookies lus avant sont gardés.`);
+    warnings.add(said('charterStatus.warning.stopped'));
   }
-  if (entries.length === 0) warnings.add('Aucun tableau de cookies reconnu dans cette page.');
-  else if (proseCount) warnings.add(`${proseCount} cookie${proseCount > 1 ? 's' : ''} lu${proseCount > 1 ? 's' : ''} dans le texte de la page, hors tableau.`);
+  if (entries.length === 0) warnings.add(said('charterStatus.warning.noTable'));
+  else if (proseCount) warnings.add(saidn('charterStatus.warning.inProse', proseCount));
   const charter: Charter = { site: meta.site, url: meta.url, source: 'live', fetchedAt: meta.fetchedAt, entries };
   return { charter, warnings: warnings.result() };
 }

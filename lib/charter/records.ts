@@ -4,6 +4,7 @@ import { diffCharters, hasChanges } from './diff';
 import type { Charter } from './model';
 import { written } from '../i18n/errors';
 import { t } from '../i18n/messages';
+import { said, type Words } from '../i18n/said';
 
 /**
  * Room a kept reading may take (as JSON). A real charter takes a few kilobytes; a page inflated
@@ -52,10 +53,10 @@ async function update(site: string, change: (record: CharterRecord | undefined) 
  * Keeps a successful reading. What changed is measured against the previous reading, or the
  * bundled copy at the first one; a reading that changes nothing keeps the last change on show.
  */
-export async function recordReading(site: string, bundled: Charter | undefined, charter: Charter, warnings: string[]) {
+export async function recordReading(site: string, bundled: Charter | undefined, charter: Charter, warnings: Words[]) {
   const size = JSON.stringify(charter).length;
   if (size > MAX_RECORD_CHARS) {
-    await recordFailure(site, t('error.charter.tooLargeToKeep', Math.round(size / 1024), MAX_RECORD_CHARS / 1024), charter.url);
+    await recordFailure(site, said('error.charter.tooLargeToKeep', Math.round(size / 1024), MAX_RECORD_CHARS / 1024), charter.url);
     return;
   }
   await update(site, (record) => {
@@ -69,7 +70,11 @@ export async function recordReading(site: string, bundled: Charter | undefined, 
   });
 }
 
-export async function recordFailure(site: string, reason: string, url?: string) {
+/**
+ * Keeps a failed reading. Its reason is kept as data (lib/i18n/said.ts), said in the language
+ * spoken when it is shown, whichever the visitor chose since; only a page's own text stays text.
+ */
+export async function recordFailure(site: string, reason: Words, url?: string) {
   await update(site, (record) => {
     const { attempt: _attempt, ...rest } = record ?? { warnings: [] };
     const count = (record?.failure?.count ?? (record?.failure ? 1 : 0)) + 1;

@@ -1,9 +1,10 @@
 import { isCookieName } from '../cookies/model';
 import { CATEGORIES, type Category, type Charter, type CharterEntry, type NamePattern } from './model';
-import { t, type MessageKey } from '../i18n/messages';
+import type { MessageKey } from '../i18n/messages';
+import { checkedWords, said, SaidError, type Words } from '../i18n/said';
 
-/** A charter refused, naming what is wrong (read only when it is). */
-const invalid = (field: MessageKey) => new Error(t('error.charter.invalid', t(field)));
+/** A charter refused, naming what is wrong (read only when it is), kept as data for the charter's record. */
+const invalid = (field: MessageKey) => new SaidError(said('error.charter.invalid', said(field)));
 
 /**
  * A charter that crossed a message boundary is checked before it is kept: every field of the
@@ -73,7 +74,6 @@ export function validateCharter(value: unknown, site: string): Charter {
 }
 
 const MAX_WARNINGS = 50;
-const MAX_REASON = 500;
 
 /** An address of the site itself, or nothing: the page may not point a reading elsewhere. */
 function siteUrl(value: unknown, site: string): URL | undefined {
@@ -89,22 +89,26 @@ function siteUrl(value: unknown, site: string): URL | undefined {
 /**
  * What a portal page answers when asked to read its charter (lib/page/charter.ts), checked: the
  * page is untrusted. A charter read elsewhere than on the site is refused; a failure keeps its
- * reason as text, cut to size, and its address only when it is the site's.
+ * reason — a sentence of the charter's errors kept as data (lib/i18n/said.ts), or text — cut to
+ * size, and its address only when it is the site's.
  */
 export function validateReading(
   value: unknown,
   site: string,
-): { charter: Charter; warnings: string[] } | { failure: { reason: string; url?: string } } {
+): { charter: Charter; warnings: Words[] } | { failure: { reason: Words; url?: string } } {
   const reading = value as Record<string, unknown>;
   if (reading?.failure !== undefined) {
     const failure = reading.failure as Record<string, unknown>;
-    if (typeof failure?.reason !== 'string' || !failure.reason) throw invalid('error.charter.field.reason');
+    const reason = checkedWords(failure?.reason, (key) => key.startsWith('error.charter.'));
+    if (!reason) throw invalid('error.charter.field.reason');
     const url = siteUrl(failure.url, site);
-    return { failure: { reason: failure.reason.slice(0, MAX_REASON), ...(url && { url: url.href }) } };
+    return { failure: { reason, ...(url && { url: url.href }) } };
   }
   const charter = validateCharter(reading?.charter, site);
   // Read on the portal itself, or it is not the charter « publiée sur le site ».
   if (!siteUrl(charter.url, site)) throw invalid('error.charter.field.otherSite');
   const warnings = Array.isArray(reading.warnings) ? reading.warnings : [];
-  return { charter, warnings: warnings.slice(0, MAX_WARNINGS).map((warning) => String(warning).slice(0, MAX_REASON)) };
+  // Each a sentence of the reading's warnings kept as data, or text; anything else is left out.
+  const kept = warnings.slice(0, MAX_WARNINGS).map((warning) => checkedWords(warning, (key) => key.startsWith('charterStatus.warning.')));
+  return { charter, warnings: kept.filter((warning) => warning !== undefined) };
 }

@@ -3,6 +3,7 @@ import { categoryLabels } from '../audit/categories';
 import { rules } from '../audit/rules';
 import type { Report } from '../audit/report';
 import { partitionLabel } from '../cookies/model';
+import { say } from '../i18n/said';
 import { timelineLine } from '../timeline/line';
 
 /** One cookie as the exported audit records it: facts, match and findings. */
@@ -56,6 +57,8 @@ function finding(f: { rule: keyof typeof rules; text: string }) {
  * asked for them), keyed by the report's cookie ids.
  */
 export function auditOf(report: Report, status: CharterStatus, values?: Record<string, string>): Audit {
+  // Kept as data (a failed reading's reason): said here, in the language of the export.
+  const why = status.used === 'live' ? status.failed : status.why;
   return {
     generatedAt: report.generatedAt,
     site: report.site,
@@ -64,7 +67,7 @@ export function auditOf(report: Report, status: CharterStatus, values?: Record<s
       used: status.used,
       url: report.charter.url,
       date: report.charter.fetchedAt,
-      why: status.used === 'live' ? (status.failed ?? null) : status.why ?? null,
+      why: why === undefined ? null : say(why),
     },
     consent: report.consent ?? null,
     cookies: report.cookies.map(({ id, cookie, entry, guess, category, lifetime, findings, declared, timeline }) => ({

@@ -7,6 +7,7 @@ import type { ClassifiedCookie } from '../audit/classify';
 import type { Report } from '../audit/report';
 import { shownName } from '../cookies/visible-name';
 import type { FirstVisitReport } from '../first-visit/model';
+import { say } from '../i18n/said';
 import type { LetterInput, LetterItem } from './letter';
 
 function cookieItems(cookies: ClassifiedCookie[], dated: boolean): LetterItem[] {
@@ -31,7 +32,7 @@ export function letterOfReport(report: Report, status: CharterStatus): LetterInp
       used: status.used,
       url: report.charter.url,
       fetchedAt: report.charter.fetchedAt,
-      ...(status.used !== 'live' && status.why && { why: status.why }),
+      ...(status.used !== 'live' && status.why && { why: say(status.why) }),
     },
     items: [...cookieItems(undeclared, false), ...cookieItems(declared, false), ...report.findings.map((finding) => ({ finding }))],
   };

@@ -3,11 +3,13 @@
  * ground: it chooses its links, its server chooses redirects, types and timing. So Témoin asks
  * only for known charter paths and at most two footer links judged by their path, with a GET that
  * carries no cookie, gives up after a few seconds, and takes nothing but a web page of this origin.
+ * Why a page is refused is kept as data (lib/i18n/said.ts): the visitor's language is not loaded here.
  */
+import { said, type Said } from '../i18n/said';
 
 export type FetchedPage =
   | { ok: true; url: string; html: string }
-  | { ok: false; reason: string; url?: string };
+  | { ok: false; reason: Said; url?: string };
 
 /** Where Opendatasoft portals publish their charter. */
 export const KNOWN_CHARTER_PATHS = ['/terms/cookies-policy/', '/terms/cookies-information'];
@@ -89,7 +91,7 @@ export async function fetchCharterPage(
 ): Promise<FetchedPage> {
   // The reason told is the first page found but refused, rather than a later address that does not exist.
   let failure: FetchedPage | undefined;
-  let last: FetchedPage = { ok: false, reason: 'aucune adresse de charte à essayer' };
+  let last: FetchedPage = { ok: false, reason: said('error.charter.noAddress') };
   // A page without any table may be a banner's "manage cookies" page, or a charter that declares its
   // cookies in text and lists: a later address with a table is preferred, else the first such page is read.
   let withoutTable: FetchedPage | undefined;
@@ -113,7 +115,7 @@ export async function fetchCharterPage(
           signal: controller.signal,
         });
       } catch {
-        if (controller.signal.aborted) return { ok: false, reason: 'le site n’a pas répondu à temps', url };
+        if (controller.signal.aborted) return { ok: false, reason: said('error.charter.late'), url };
         // A redirect to another site fails where that site does not allow the request (Firefox
         // MV2): asked again without following, the answer says whether there was one.
         const redirects = await fetch(url, {
@@ -128,33 +130,33 @@ export async function fetchCharterPage(
           () => false,
         );
         last = redirects
-          ? refused({ ok: false, reason: 'la page de la charte renvoie vers un autre site', url })
-          : { ok: false, reason: 'site injoignable', url };
+          ? refused({ ok: false, reason: said('error.charter.redirected'), url })
+          : { ok: false, reason: said('error.charter.unreachable'), url };
         continue;
       }
       // A redirect may lead anywhere; only a page of the portal's own origin is its charter.
       const finalUrl = response.url || url;
       if (new URL(finalUrl).origin !== location.origin) {
         response.body?.cancel().catch(() => {});
-        last = refused({ ok: false, reason: `la page de la charte renvoie vers un autre site (${new URL(finalUrl).host})`, url });
+        last = refused({ ok: false, reason: said('error.charter.redirectedTo', new URL(finalUrl).host), url });
         continue;
       }
       if (!response.ok) {
         response.body?.cancel().catch(() => {});
-        last = { ok: false, reason: `page introuvable (erreur ${response.status})`, url };
+        last = { ok: false, reason: said('error.charter.notFound', response.status), url };
         continue;
       }
       // `application/octet-stream; name=charte.html` is no web page: only the type before `;` counts.
       const type = (response.headers.get('content-type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
       if (!pageTypes.includes(type)) {
         response.body?.cancel().catch(() => {});
-        last = refused({ ok: false, reason: `la page de la charte n’est pas une page web (${type.slice(0, 60) || 'type absent'})`, url });
+        last = refused({ ok: false, reason: said('error.charter.notWebPage', type.slice(0, 60) || said('error.charter.noType')), url });
         continue;
       }
       const length = Number(response.headers.get('content-length'));
       if (length > maxBytes) {
         response.body?.cancel().catch(() => {});
-        return { ok: false, reason: `page de la charte trop grande (plus de ${Math.round(maxBytes / 1048576)}\u00a0Mo)`, url };
+        return { ok: false, reason: said('error.charter.pageTooBig', Math.round(maxBytes / 1048576)), url };
       }
       let html: string;
       try {
@@ -169,15 +171,15 @@ export async function fetchCharterPage(
           size += value.byteLength;
           if (size > maxBytes) {
             reader.cancel().catch(() => {});
-            return { ok: false, reason: `page de la charte trop grande (plus de ${Math.round(maxBytes / 1048576)}\u00a0Mo)`, url };
+            return { ok: false, reason: said('error.charter.pageTooBig', Math.round(maxBytes / 1048576)), url };
           }
           parts.push(decoder.decode(value, { stream: true }));
         }
         parts.push(decoder.decode());
         html = parts.join('');
       } catch {
-        if (controller.signal.aborted) return { ok: false, reason: 'le site n’a pas répondu à temps', url };
-        last = refused({ ok: false, reason: 'la page de la charte n’a pas pu être lue jusqu’au bout', url });
+        if (controller.signal.aborted) return { ok: false, reason: said('error.charter.late'), url };
+        last = refused({ ok: false, reason: said('error.charter.cutShort'), url });
         continue;
       }
       if (!/<table[\s>]/i.test(html)) {

@@ -3,7 +3,7 @@ import type { Charter } from '../charter/model';
 import { charterRecord } from '../charter/records';
 import type { Coverage } from './coverage';
 import { coverageOf } from './coverage';
-import { t } from '../i18n/messages';
+import { said, SaidError } from '../i18n/said';
 
 /** The charter a covered site is judged by now, and what it is (read, bundled copy, none); the record tells whether it is due. */
 export async function chosenCharter(coverage: Pick<Coverage, 'site' | 'bundled'>) {
@@ -17,10 +17,11 @@ export async function chosenCharter(coverage: Pick<Coverage, 'site' | 'bundled'>
  */
 export async function charterFor(site: string): Promise<Charter> {
   const coverage = await coverageOf(site);
-  if (!coverage) throw new Error(t('error.notCovered', site));
+  if (!coverage) throw new SaidError(said('error.notCovered', site));
   const { charter, status } = await chosenCharter(coverage);
   if (status.used === 'none') {
-    throw new Error(t('error.charter.none', site, status.why));
+    // Kept as data by an automatic clearing's journal, said in the language of the moment it is read.
+    throw new SaidError(said('error.charter.none', site, status.why));
   }
   return charter;
 }

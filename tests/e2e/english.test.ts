@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { engines } from './engines';
-import { tabIdOf, waitForText } from './harness';
+import { clickButton, tabIdOf, waitForText } from './harness';
 import { useSession } from './session';
 
 /**
@@ -36,6 +36,15 @@ function shownText(page: Page, leaving = ''): Promise<string> {
  * (the popup's rows and the audit's words, shown in the clearing preview too).
  */
 const OTHER_AREAS = '.choice .details, .choice .toggle, .choice .who, .choice .category, details > :not(summary)';
+
+/** Waits for a text that comes after a charter page is fetched and measured, which may take a while under load. */
+async function waitLong(page: Page, text: string) {
+  try {
+    await page.waitForFunction((t) => document.body.innerText.replace(/\s+/g, ' ').includes(t), { timeout: 30_000 }, text);
+  } catch {
+    throw new Error(`« ${text} » not shown; the page shows: ${(await textOf(page)).replace(/\s+/g, ' ').slice(0, 600)}`);
+  }
+}
 
 /** The page's text now, or nothing while it reloads. */
 function textOf(page: Page): Promise<string> {
@@ -190,6 +199,31 @@ describe.each(engines)('in %s, English', (_engine, launch) => {
     await options.click('input[name="language"][value="auto"]');
     await expect.poll(() => textOf(options), { timeout: 20_000 }).toContain('Cookies to always keep');
     expect(await options.evaluate(() => document.documentElement.lang)).toBe('en');
+    await options.close();
+  });
+
+  it('says why the charter was refused in the language chosen, not the browser’s, and in the other once the choice changes', async () => {
+    const options = await session.browser.openExtensionPage('options.html');
+    await waitForText(options, 'Interface language');
+    await options.click('input[name="language"][value="fr"]');
+    await expect.poll(() => textOf(options), { timeout: 20_000 }).toContain('Cookies à toujours conserver');
+    // The charter is measured in the portal's page, which has the browser's English at most.
+    session.replica.setIssyCharter('nested');
+    try {
+      const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+      await clickButton(popup, 'Relire la charte');
+      await waitLong(popup, 'La charte publiée n’a pas pu être lue : charte refusée : balises de la charte imbriquées sur plus de 256 niveaux.');
+      await popup.close();
+    } finally {
+      session.replica.setIssyCharter('published');
+    }
+    // The failure is kept (not read again before its back-off): said again in English once English is chosen.
+    await options.click('input[name="language"][value="auto"]');
+    await expect.poll(() => textOf(options), { timeout: 20_000 }).toContain('Cookies to always keep');
+    const popup = await session.browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitLong(popup, 'The published charter could not be read: charter refused: charter tags nested more than 256 levels deep.');
+    expect(frenchIn(await shownText(popup))).toEqual([]);
+    await popup.close();
     await options.close();
   });
 });

@@ -10,6 +10,7 @@ import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { charterRecord, charterRecords, MAX_RECORD_CHARS, MAX_RECORDS_CHARS, recordReading } from '@/lib/charter/records';
 import { removePortal } from '@/lib/portals/manage';
+import { say } from '@/lib/i18n/said';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -35,7 +36,7 @@ describe('charters kept', () => {
     await recordReading('data.issy.com', issyCharter, charterOf('data.issy.com', 2000, undefined, 150), []);
     const record = await charterRecord('data.issy.com');
     expect(record?.live).toBeUndefined();
-    expect(record?.failure?.reason).toMatch(/^charte trop volumineuse pour être gardée \(\d+\u00a0Ko, au plus 256\u00a0Ko\)$/);
+    expect(say(record!.failure!.reason)).toMatch(/^charte trop volumineuse pour être gardée \(\d+\u00a0Ko, au plus 256\u00a0Ko\)$/);
   });
 
   it('makes room by dropping the oldest readings of other sites, never the one just read', async () => {

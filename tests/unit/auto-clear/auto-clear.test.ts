@@ -10,6 +10,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { reconcile, tabMoved, type PortalTabs } from '@/lib/auto-clear/tabs';
 import type { JournalEntry } from '@/lib/auto-clear/settings';
+import { setMessages } from '@/lib/i18n/messages';
+import { say } from '@/lib/i18n/said';
+import { messagesOf } from '../support/messages';
 import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 
 /** Every clearing starts with its preview: the test notes when, and what was open then. */
@@ -242,6 +245,17 @@ describe('automatic clearing when the portal’s last tab closes', () => {
     world.close(world.open(PORTAL));
     await world.settle(GRACE * 2);
     expect(world.clearings).toEqual([]);
+  });
+});
+
+describe('the journal, read later', () => {
+  it('keeps why nothing was cleared as a key and its substitutions, said in the language chosen when it is read', async () => {
+    await world.run.autoClear('elsewhere.example', '0', 'startup');
+    const [entry] = await world.journal();
+    expect(entry!.error).toEqual({ key: 'error.notCovered', subs: ['elsewhere.example'] });
+    expect(say(entry!.error!)).toBe('Témoin ne couvre pas elsewhere.example.');
+    setMessages('en', await messagesOf('en'));
+    expect(say(entry!.error!)).toBe('Témoin does not cover elsewhere.example.');
   });
 });
 

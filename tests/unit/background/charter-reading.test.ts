@@ -13,7 +13,10 @@ import { readCharter, readCharterIfDue } from '@/lib/background/charter-reading'
 import { charterIsStale } from '@/lib/charter/choose';
 import { issyCharter } from '@/lib/charter/issy';
 import { charterRecord, recordFailure, recordReading } from '@/lib/charter/records';
+import { setMessages } from '@/lib/i18n/messages';
+import { say } from '@/lib/i18n/said';
 import { CHARTER_READING_LIMIT_MS } from '@/lib/page/inject';
+import { messagesOf } from '../support/messages';
 import { runPageScript } from '@/lib/page/script';
 
 const PORTAL = 'https://data.issy.com/explore/';
@@ -121,13 +124,47 @@ describe('what the page answers, checked by the background', () => {
     await readCharter(7, coverage, 'now');
     const record = await charterRecord('data.issy.com');
     expect(record?.live).toBeUndefined();
-    expect(record?.failure?.reason).toBe('charte invalide\u00a0: site');
+    expect(say(record!.failure!.reason)).toBe('charte invalide\u00a0: site');
   });
 
   it('refuses a charter read at another site’s address', async () => {
     pageOfTab(() => ({ charter: { ...issyCharter, url: 'https://evil.example/charte', fetchedAt: new Date().toISOString() }, warnings: [] }));
     await readCharter(7, coverage, 'now');
-    expect((await charterRecord('data.issy.com'))?.failure?.reason).toBe('charte invalide\u00a0: adresse d’un autre site');
+    expect(say((await charterRecord('data.issy.com'))!.failure!.reason)).toBe('charte invalide\u00a0: adresse d’un autre site');
+  });
+
+  it('keeps the page’s reason as a key of the charter’s errors and its substitutions, said in the language chosen when shown', async () => {
+    const reason = { key: 'error.charter.refused', subs: [{ key: 'error.charter.pageTooBusy', subs: [{ number: 50_000 }] }] };
+    pageOfTab(() => ({ failure: { reason, url: 'https://data.issy.com/terms/cookies-policy/' } }));
+    await readCharter(7, coverage, 'now');
+    const failure = (await charterRecord('data.issy.com'))!.failure!;
+    expect(failure.reason).toEqual(reason);
+    expect(say(failure.reason)).toMatch(/^charte refusée\u00a0: page de la charte trop chargée \(plus de 50\s000 balises\)$/);
+    setMessages('en', await messagesOf('en'));
+    expect(say(failure.reason)).toBe('charter refused: charter page too heavy (over 50,000 tags)');
+  });
+
+  it.each([
+    ['a key outside the charter’s errors', { key: 'popup.title', subs: [] }],
+    ['a substitution of another kind', { key: 'error.charter.notFound', subs: [{ html: '<b>' }] }],
+    ['too many substitutions', { key: 'error.charter.notFound', subs: ['1', '2', '3', '4', '5'] }],
+    ['sentences nested too deep', [1, 2, 3, 4, 5].reduce<unknown>((sub) => ({ key: 'error.charter.refused', subs: [sub] }), 'x')],
+  ])('refuses a reason with %s', async (_, reason) => {
+    pageOfTab(() => ({ failure: { reason } }));
+    await readCharter(7, coverage, 'now');
+    expect(say((await charterRecord('data.issy.com'))!.failure!.reason)).toBe('charte invalide\u00a0: raison');
+  });
+
+  it('keeps the reading’s warnings as keys of its own and their substitutions, and leaves anything else out', async () => {
+    const warning = { key: 'charterStatus.warning.noRow', subs: [{ key: 'charterStatus.warning.table', subs: [1] }] };
+    const charter = { ...issyCharter, url: 'https://data.issy.com/terms/cookies-policy/', fetchedAt: new Date().toISOString() };
+    pageOfTab(() => ({ charter, warnings: [warning, { key: 'error.charter.none', subs: ['a', 'b'] }, { key: 'charterStatus.warning.noTable', subs: [{ evil: 1 }] }, 'words'] }));
+    await readCharter(7, coverage, 'now');
+    const record = await charterRecord('data.issy.com');
+    expect(record?.warnings).toEqual([warning, 'words']);
+    expect(record!.warnings.map(say)).toEqual(['Tableau 1\u00a0: aucune ligne ne déclare de cookie.', 'words']);
+    setMessages('en', await messagesOf('en'));
+    expect(record!.warnings.map(say)).toEqual(['Table 1: no row declares a cookie.', 'words']);
   });
 
   it('keeps a failure’s reason as text, and its address only when it is the site’s', async () => {
@@ -151,7 +188,7 @@ describe('what the page answers, checked by the background', () => {
     const reading = readCharter(7, coverage, 'now');
     await vi.advanceTimersByTimeAsync(CHARTER_READING_LIMIT_MS + 1);
     await reading;
-    expect((await charterRecord('data.issy.com'))?.failure?.reason).toBe('le site n’a pas répondu à temps');
+    expect(say((await charterRecord('data.issy.com'))!.failure!.reason)).toBe('le site n’a pas répondu à temps');
   });
 
   it('records nothing when the page goes away before answering, so that the next page reads again', async () => {

@@ -5,7 +5,11 @@ import { charterCandidates } from '@/lib/page/fetch-charter';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { charterRecord, recordFailure, recordReading } from '@/lib/charter/records';
+import { charterSentence } from '@/lib/charter/status-sentence';
 import { validateCharter } from '@/lib/charter/validate';
+import { setMessages } from '@/lib/i18n/messages';
+import { said, say } from '@/lib/i18n/said';
+import { messagesOf } from '../support/messages';
 
 const now = Date.parse('2026-11-29T12:00:00Z');
 const live = (entries = issyCharter.entries, fetchedAt = '2026-11-29T11:00:00.000Z'): Charter => ({
@@ -77,6 +81,47 @@ describe('remembering readings', () => {
     expect((await charterRecord('data.issy.com'))?.failure?.reason).toBe('site injoignable');
     await recordReading('data.issy.com', issyCharter, live(), []);
     expect((await charterRecord('data.issy.com'))?.failure).toBeUndefined();
+  });
+});
+
+describe('why a reading failed, said in the language chosen when it is shown', () => {
+  /** A charter too large to keep: its record says why in a sentence of its own. */
+  const huge = () => live(Array.from({ length: 300 }, (_, i) => ({ ...matomo, names: [{ exact: `c${i}` }], purpose: 'x'.repeat(1000) })));
+  const shown = async () => charterSentence(chooseCharter('data.issy.com', issyCharter, await charterRecord('data.issy.com')).status);
+
+  it('in English, though it failed while Témoin spoke French', async () => {
+    await recordReading('data.issy.com', issyCharter, huge(), []);
+    expect(await shown()).toMatch(/^Charte non relue\u00a0: charte trop volumineuse pour être gardée \(\d+\u00a0Ko, au plus 256\u00a0Ko\)\./);
+    setMessages('en', await messagesOf('en'));
+    expect(await shown()).toMatch(/^Charter not read again: charter too large to keep \(\d+ KB, at most 256 KB\)\. Témoin uses its built-in copy/);
+  });
+
+  it('in French, though it failed while Témoin spoke English', async () => {
+    setMessages('en', await messagesOf('en'));
+    await recordFailure('data.issy.com', said('error.charter.refused', said('error.charter.pageTooDeep', 256)));
+    expect(await shown()).toBe('Charter not read again: charter refused: charter tags nested more than 256 levels deep. Témoin uses its built-in copy of the charter.');
+    setMessages('fr', await messagesOf('fr'));
+    expect(await shown()).toBe(
+      'Charte non relue\u00a0: charte refusée\u00a0: balises de la charte imbriquées sur plus de 256\u00a0niveaux. Témoin utilise sa copie intégrée de la charte.',
+    );
+  });
+
+  it('as it was written, when an earlier version kept it as words', async () => {
+    await fakeBrowser.storage.local.set({
+      charters: { 'data.issy.com': { warnings: [], failure: { at: '2026-11-29T11:30:00Z', reason: 'page introuvable (erreur 404)' } } },
+      // The item's version, as the earlier version left it (wxt/utils/storage keeps it beside the item).
+      charters$: { v: 2 },
+    });
+    setMessages('en', await messagesOf('en'));
+    expect(await shown()).toBe('Charter not read again: page introuvable (erreur 404). Témoin uses its built-in copy of the charter.');
+    expect(say((await charterRecord('data.issy.com'))!.failure!.reason)).toBe('page introuvable (erreur 404)');
+  });
+
+  it('with the browser’s own message said again in the visitor’s language', async () => {
+    const failure = said('error.charter.unreadable', { error: 'Failed to fetch' });
+    expect(say(failure)).toBe('charte illisible\u00a0: Le site n’a pas répondu.');
+    setMessages('en', await messagesOf('en'));
+    expect(say(failure)).toBe('charter unreadable: The site did not answer.');
   });
 });
 

@@ -7,6 +7,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { guardCharterHtml, MAX_CHARTER_DEPTH, MAX_CHARTER_TAGS } from '@/lib/charter/guard';
+import { setMessages } from '@/lib/i18n/messages';
+import { say, type Said } from '@/lib/i18n/said';
+import { messagesOf } from '../support/messages';
 
 const fixtures = join(__dirname, '..', '..', 'fixtures');
 const pages = [
@@ -18,6 +21,9 @@ const pages = [
 const nested = (depth: number, open = '<div>') => `${open.repeat(depth)}<table><tr><td>sessionid</td></tr></table>`;
 
 afterEach(() => vi.restoreAllMocks());
+
+/** The refusal's words, as the popup says them in the language spoken. */
+const reasonOf = (verdict: ReturnType<typeof guardCharterHtml>) => (verdict.ok ? undefined : say(verdict.reason));
 
 describe('measuring a charter page before parsing it', () => {
   it.each(pages)('lets the real layout %s through', (name) => {
@@ -36,10 +42,9 @@ describe('measuring a charter page before parsing it', () => {
   it('refuses a megabyte of nested markup, in French, without looking at all of it', () => {
     const page = nested(200_000);
     expect(page.length).toBeGreaterThan(1_000_000);
-    expect(guardCharterHtml(page)).toEqual({
-      ok: false,
-      reason: `balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}\u00a0niveaux`,
-    });
+    const verdict = guardCharterHtml(page);
+    expect(verdict).toEqual({ ok: false, reason: { key: 'error.charter.pageTooDeep', subs: [MAX_CHARTER_DEPTH] } });
+    expect(reasonOf(verdict)).toBe(`balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}\u00a0niveaux`);
   });
 
   it.each([
@@ -53,17 +58,15 @@ describe('measuring a charter page before parsing it', () => {
   });
 
   it('refuses a page with too many tags', () => {
-    expect(guardCharterHtml('<p>x</p>'.repeat(MAX_CHARTER_TAGS + 1))).toMatchObject({
-      ok: false,
-      reason: expect.stringMatching(/^page de la charte trop chargée \(plus de 50\s000 balises\)$/),
-    });
+    const verdict = guardCharterHtml('<p>x</p>'.repeat(MAX_CHARTER_TAGS + 1));
+    expect(verdict).toEqual({ ok: false, reason: { key: 'error.charter.pageTooBusy', subs: [{ number: MAX_CHARTER_TAGS }] } });
+    expect(reasonOf(verdict)).toMatch(/^page de la charte trop chargée \(plus de 50\s000 balises\)$/);
   });
 
   it('refuses a page over 2 MB', () => {
-    expect(guardCharterHtml(`<table>${' '.repeat(2 * 1024 * 1024)}`)).toEqual({
-      ok: false,
-      reason: 'page de la charte trop grande (plus de 2\u00a0Mo)',
-    });
+    const verdict = guardCharterHtml(`<table>${' '.repeat(2 * 1024 * 1024)}`);
+    expect(verdict).toEqual({ ok: false, reason: { key: 'error.charter.pageTooBig', subs: [2] } });
+    expect(reasonOf(verdict)).toBe('page de la charte trop grande (plus de 2\u00a0Mo)');
   });
 
   it('is not fooled by markup inside comments or scripts, and does not count it', () => {
@@ -89,13 +92,29 @@ describe('reading a charter page in the portal’s page', () => {
     );
     const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
     const { readCharterInPage } = await import('@/lib/page/charter');
-    expect(await readCharterInPage('data.issy.com')).toEqual({
+    const reading = await readCharterInPage('data.issy.com');
+    expect(reading).toEqual({
       failure: {
-        reason: `charte refusée\u00a0: balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}\u00a0niveaux`,
+        reason: { key: 'error.charter.refused', subs: [{ key: 'error.charter.pageTooDeep', subs: [MAX_CHARTER_DEPTH] }] },
         url: new URL('/terms/cookies-policy/', location.href).href,
       },
     });
+    expect(say((reading as { failure: { reason: Said } }).failure.reason)).toBe(
+      `charte refusée\u00a0: balises de la charte imbriquées sur plus de ${MAX_CHARTER_DEPTH}\u00a0niveaux`,
+    );
     expect(parse).not.toHaveBeenCalled();
     vi.unstubAllGlobals();
+  });
+});
+
+describe('a refusal measured in the portal’s page', () => {
+  it('is kept as a key and its substitutions, said in the language spoken where it is shown', async () => {
+    const verdict = guardCharterHtml('<p>x</p>'.repeat(MAX_CHARTER_TAGS + 1));
+    // The page script has neither the visitor's chosen language nor, in a page's own world, any i18n at all:
+    // a sentence made there would be in the browser's language, or a bare key.
+    expect(verdict.ok ? undefined : typeof verdict.reason).toBe('object');
+    setMessages('en', await messagesOf('en'));
+    expect(reasonOf(verdict)).toBe('charter page too heavy (over 50,000 tags)');
+    expect(reasonOf(guardCharterHtml(nested(MAX_CHARTER_DEPTH + 1)))).toBe(`charter tags nested more than ${MAX_CHARTER_DEPTH} levels deep`);
   });
 });

@@ -10,13 +10,15 @@ import type { CharterEntry } from '@/lib/charter/model';
 import { durationSeconds } from '@/lib/charter/duration';
 import { parseCharter } from '@/lib/charter/parse';
 import { scopeToSite } from '@/lib/charter/scope';
+import { say } from '@/lib/i18n/said';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '../../fixtures', path), 'utf8');
 const meta = { site: 'data.example.org', url: 'https://data.example.org/p/cookies/', fetchedAt: '2026-12-01T10:00:00.000Z' };
 /** Read as the page script reads it, then scoped as the background keeps it. */
 const parse = (html: string) => {
   const { charter, warnings } = parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
-  return { charter: scopeToSite(charter), warnings };
+  // As the popup says them, in French unless told otherwise.
+  return { charter: scopeToSite(charter), warnings: warnings.map(say) };
 };
 
 /** name → category and the words it was declared under, for compact expectations. */

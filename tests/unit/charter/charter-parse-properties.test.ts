@@ -4,10 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { durationSeconds } from '@/lib/charter/duration';
 import type { Charter } from '@/lib/charter/model';
 import { parseCharter } from '@/lib/charter/parse';
+import { say } from '@/lib/i18n/said';
 import { binaryString } from '../support/code-points';
 
 const meta = { site: 'data.example.org', url: 'https://data.example.org/terms/cookies-policy/', fetchedAt: '2026-12-01T10:00:00.000Z' };
-const parse = (html: string) => parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
+const parse = (html: string) => {
+  const { charter, warnings } = parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
+  // As the popup says them, in French unless told otherwise.
+  return { charter, warnings: warnings.map(say) };
+};
 
 /** What no name read from a charter may hold: it would break lookups or inject markup. */
 const NOT_IN_A_NAME = /[\s<>;,=]/;

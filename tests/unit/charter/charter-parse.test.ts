@@ -8,6 +8,9 @@ import { issyCharter } from '@/lib/charter/issy';
 import type { Charter, CharterEntry } from '@/lib/charter/model';
 import { parseCharter } from '@/lib/charter/parse';
 import { scopeToSite } from '@/lib/charter/scope';
+import { setMessages } from '@/lib/i18n/messages';
+import { say } from '@/lib/i18n/said';
+import { messagesOf } from '../support/messages';
 
 const fixture = (path: string) => readFileSync(join(import.meta.dirname, '../../fixtures', path), 'utf8');
 const meta = { site: 'data.example.org', url: 'https://data.example.org/terms/cookies-policy/', fetchedAt: '2026-12-01T10:00:00.000Z' };
@@ -15,7 +18,8 @@ const meta = { site: 'data.example.org', url: 'https://data.example.org/terms/co
 /** Read as the page script reads it, then scoped as the background keeps it. */
 function parse(html: string) {
   const { charter, warnings } = parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
-  return { charter: scopeToSite(charter), warnings };
+  // As the popup says them, in French unless told otherwise.
+  return { charter: scopeToSite(charter), warnings: warnings.map(say) };
 }
 
 /**
@@ -222,6 +226,25 @@ describe('warnings', () => {
     const warnings = warningsOf(file);
     expect(warnings).toHaveLength(patterns.length);
     patterns.forEach((pattern, i) => expect(warnings[i]).toMatch(pattern));
+  });
+
+  it('keeps them as keys and substitutions, said in the language spoken where they are shown', async () => {
+    // Read in the portal's page, where the visitor's chosen language is not loaded: no sentence there.
+    const { warnings } = parseCharter(new DOMParser().parseFromString(fixture('charters/broken-markup.html'), 'text/html'), meta);
+    expect(warnings[0]).toEqual({
+      key: 'charterStatus.warning.rowNotReadable',
+      subs: [{ key: 'charterStatus.warning.table', subs: [1] }, 6, 'mon cookie'],
+    });
+    setMessages('en', await messagesOf('en'));
+    expect(warnings.map(say)).toEqual([
+      'Table 1, row 6: “mon cookie” is not a readable cookie name; ignored.',
+      expect.stringMatching(/^Table 2: no heading says which cookies these are; .*“necessity not stated”/),
+    ]);
+    const prose = parseCharter(new DOMParser().parseFromString(readFileSync(join(import.meta.dirname, '../../fixtures/layouts/prose-records.html'), 'utf8'), 'text/html'), meta);
+    expect(prose.warnings).toEqual([{ key: 'charterStatus.warning.inProse', count: 6, subs: [] }]);
+    expect(say(prose.warnings[0]!)).toBe('6 cookies read in the page’s text, outside any table.');
+    setMessages('fr', await messagesOf('fr'));
+    expect(say(prose.warnings[0]!)).toBe('6\u00a0cookies lus dans le texte de la page, hors tableau.');
   });
 
   it.each(['fr-4-columns-issy-like.html', 'en-supplier-name-duration.html', 'fr-several-sections.html', 'fr-multi-names-rowspan.html', 'nested-layout-table.html'])(

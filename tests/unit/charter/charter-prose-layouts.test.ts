@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CharterEntry } from '@/lib/charter/model';
 import { parseCharter } from '@/lib/charter/parse';
+import { say } from '@/lib/i18n/said';
 import { ledByNames } from '@/lib/charter/prose';
 import { namesInSentences } from '@/lib/charter/sentences';
 import { cellsOf } from '@/lib/charter/text-table';
@@ -16,7 +17,11 @@ import { readNames } from '@/lib/charter/names';
 import { runningCategory, saysNecessary } from '@/lib/charter/vocabulary';
 
 const meta = { site: 'data.example.org', url: 'https://data.example.org/p/cookies/', fetchedAt: '2026-12-01T10:00:00.000Z' };
-const parse = (html: string) => parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
+const parse = (html: string) => {
+  const { charter, warnings } = parseCharter(new DOMParser().parseFromString(html, 'text/html'), meta);
+  // As the popup says them, in French unless told otherwise.
+  return { charter, warnings: warnings.map(say) };
+};
 const layout = (name: string) => parse(readFileSync(join(import.meta.dirname, '../../fixtures/layouts', name), 'utf8'));
 const nameOf = (n: CharterEntry['names'][number]) => ('exact' in n ? n.exact : `${n.prefix}*`);
 const names = (entries: CharterEntry[]) => entries.flatMap((e) => e.names.map(nameOf));

@@ -14,6 +14,9 @@ import {
   MAX_CHARTER_BYTES,
 } from '@/lib/page/fetch-charter';
 import { charterRecord, recordAttempt, recordFailure } from '@/lib/charter/records';
+import { setMessages } from '@/lib/i18n/messages';
+import { say } from '@/lib/i18n/said';
+import { messagesOf } from '../support/messages';
 
 const origin = location.origin;
 const charterHtml = '<!doctype html><h1>Charte</h1><table><tr><td>sessionid</td></tr></table>';
@@ -68,8 +71,13 @@ describe('which links of the page Témoin may fetch as its charter', () => {
 });
 
 describe('fetching the charter page', () => {
-  const run = (candidates = [`${origin}/terms/cookies-policy/`], timeoutMs = 8000) =>
+  const fetched = (candidates = [`${origin}/terms/cookies-policy/`], timeoutMs = 8000) =>
     fetchCharterPage(candidates, MAX_CHARTER_BYTES, timeoutMs, CHARTER_PAGE_TYPES);
+  /** The page, its refusal in words as the popup says it (in French unless told otherwise). */
+  const run = async (...args: Parameters<typeof fetched>) => {
+    const page = await fetched(...args);
+    return page.ok ? page : { ...page, reason: say(page.reason) };
+  };
 
   it('asks with a GET that carries no cookie and no referrer', async () => {
     const fetch = vi.fn(async (url: string, _init: RequestInit) => answer(charterHtml, { url }));
@@ -174,6 +182,19 @@ describe('fetching the charter page', () => {
     const big = `<table>${'x'.repeat(MAX_CHARTER_BYTES)}</table>`;
     vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(big, { url })));
     expect(await run()).toMatchObject({ ok: false, reason: 'page de la charte trop grande (plus de 2\u00a0Mo)' });
+  });
+
+  it('keeps why it refused a page as a key and its substitutions, said in the language spoken where it is shown', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => answer('', { url, status: 404 })));
+    const page = await fetched();
+    // Made in the portal's page, where the visitor's chosen language is not loaded: no sentence.
+    expect(page).toEqual({ ok: false, reason: { key: 'error.charter.notFound', subs: [404] }, url: `${origin}/terms/cookies-policy/` });
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => answer(charterHtml, { url, headers: { 'content-type': '' } })));
+    const untyped = await fetched();
+    expect(untyped).toMatchObject({ reason: { key: 'error.charter.notWebPage', subs: [{ key: 'error.charter.noType', subs: [] }] } });
+    setMessages('en', await messagesOf('en'));
+    expect(say(!page.ok ? page.reason : '')).toBe('page not found (error 404)');
+    expect(say(!untyped.ok ? untyped.reason : '')).toBe('the charter page is not a web page (no type given)');
   });
 
   it('never fetches another origin, whatever it is given', async () => {
