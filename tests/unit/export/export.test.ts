@@ -78,8 +78,10 @@ describe('the exported audit', () => {
         expect(rows).toHaveLength(2);
         const written = rows[1]![0]!;
         expect(/^[=+\-@]/.test(written)).toBe(false);
-        // As drawn in the popup, with an apostrophe wherever a spreadsheet could start a cell on a formula sign.
-        expect(written.replace(/(^|[,;\t\r\n])'/g, '$1')).toBe(shownName(name));
+        // As drawn in the popup, with an apostrophe wherever a spreadsheet could start a cell on a
+        // formula sign (at the start, or after a separator, with only spaces or quotes before the
+        // sign), and nowhere else: an apostrophe of the name's own stays as it is.
+        expect(written).toBe(shownName(name).replace(/(^|[,;\t\r\n])(?=[ "]*[=+\-@\t\r])/g, "$1'"));
         expect(auditHtml(audit)).not.toMatch(/<script>|<img/);
       }),
       { numRuns: 100 },
