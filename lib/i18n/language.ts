@@ -1,13 +1,36 @@
-import { browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { language, setMessages, type Lang, type MessagesJson } from './messages';
+
+/**
+ * Which language Témoin speaks, read before a page draws anything. Every page loads this first,
+ * the popup before its first paint: so it speaks to the browser's own API, not through the
+ * polyfill and the storage library (about 20 KB the popup would load before painting). The
+ * options page writes the choice with the storage library (language-choice.ts), under this key.
+ */
 
 /** The visitor's choice on the options page: the browser's language (French for French, English for any other), or one of the two. */
 export type LanguageChoice = 'auto' | Lang;
-export const languageChoice = storage.defineItem<LanguageChoice>('local:language', { fallback: 'auto' });
+/** Where the choice is kept, in the extension's local storage. */
+export const LANGUAGE_KEY = 'language';
+
+interface Api {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  runtime: { getURL(path: string): string };
+  i18n: { getUILanguage(): string };
+}
+/** Firefox's `browser` (promises in both of its builds), else Chrome's `chrome` (promises in MV3). */
+const api = () => ((globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome);
 
 export function browserLanguage(): Lang {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return api().i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+async function chosen(): Promise<LanguageChoice> {
+  try {
+    const value = (await api().storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY];
+    return value === 'fr' || value === 'en' ? value : 'auto';
+  } catch {
+    return 'auto';
+  }
 }
 
 /**
@@ -16,11 +39,10 @@ export function browserLanguage(): Lang {
  * A table that cannot be read leaves the browser's own language in place.
  */
 export async function useLanguage(): Promise<Lang> {
-  const choice = await languageChoice.getValue().catch(() => 'auto' as const);
+  const choice = await chosen();
   const lang = choice === 'auto' ? browserLanguage() : choice;
   try {
-    // Written by the build (locales/), so unknown to the type of the extension's public paths.
-    const response = await fetch(browser.runtime.getURL(`/_locales/${lang}/messages.json` as '/popup.html'));
+    const response = await fetch(api().runtime.getURL(`/_locales/${lang}/messages.json`));
     setMessages(lang, (await response.json()) as MessagesJson);
   } catch {
     // The browser's i18n answers in its own language (lib/i18n/messages.ts).

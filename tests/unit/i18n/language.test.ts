@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { languageChoice } from '@/lib/i18n/language-choice';
+import { useLanguage } from '@/lib/i18n/language';
+import { t } from '@/lib/i18n/messages';
+
+/**
+ * The language a page loads before it draws, read with the browser's own API (language.ts), and
+ * the choice the options page writes with the storage library (language-choice.ts): the same
+ * value under the same key, whatever each side is made of.
+ */
+function browserWith(ui: string, stored: Record<string, unknown>) {
+  const asked: string[] = [];
+  vi.stubGlobal('browser', {
+    storage: { local: { get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}) } },
+    runtime: { getURL: (path: string) => `moz-extension://id${path}` },
+    i18n: { getUILanguage: () => ui },
+  });
+  vi.stubGlobal('fetch', async (url: string) => {
+    asked.push(url);
+    const lang = /_locales\/(\w+)\//.exec(url)![1];
+    return { json: async () => ({ popup_title: { message: lang === 'en' ? 'Témoin (en)' : 'Témoin (fr)' } }) };
+  });
+  return asked;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the language a page speaks', () => {
+  it('reads the choice the options page wrote, under its key', async () => {
+    await languageChoice.setValue('en');
+    const stored = await fakeBrowser.storage.local.get(null);
+    const asked = browserWith('fr-FR', stored);
+    expect(await useLanguage()).toBe('en');
+    expect(asked).toEqual(['moz-extension://id/_locales/en/messages.json']);
+    expect(t('popup.title')).toBe('Témoin (en)');
+  });
+
+  it('follows the browser when nothing is chosen: French for French, English for any other', async () => {
+    expect(browserWith('fr-CA', {}) && (await useLanguage())).toBe('fr');
+    expect(browserWith('de-DE', {}) && (await useLanguage())).toBe('en');
+    await languageChoice.setValue('auto');
+    const asked = browserWith('en-US', await fakeBrowser.storage.local.get(null));
+    expect(await useLanguage()).toBe('en');
+    expect(asked).toEqual(['moz-extension://id/_locales/en/messages.json']);
+  });
+
+  it('takes an unknown stored value for the browser’s language, and keeps the sentences it has when a table cannot be read', async () => {
+    const asked = browserWith('fr-FR', { language: 'klingon' });
+    expect(await useLanguage()).toBe('fr');
+    expect(asked).toEqual(['moz-extension://id/_locales/fr/messages.json']);
+    expect(t('popup.title')).toBe('Témoin (fr)');
+    browserWith('en-GB', {});
+    vi.stubGlobal('fetch', async () => {
+      throw new Error('gone');
+    });
+    await expect(useLanguage()).resolves.toBe('fr');
+    expect(t('popup.title')).toBe('Témoin (fr)');
+  });
+});
