@@ -3,6 +3,7 @@
  * the command ended. Its own file: the stopped command never resumes, and holds the command
  * queue of this module for good, as it would in the worker that stopped.
  */
+// @isolate: the held queue must not reach another file (vitest.config.ts).
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';

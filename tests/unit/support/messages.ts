@@ -8,5 +8,9 @@ import type { Lang, MessagesJson } from '@/lib/i18n/messages';
  * `import.meta.url` is not a file).
  */
 export async function messagesOf(lang: Lang): Promise<MessagesJson> {
-  return generateChromeMessages(await parseMessagesFile(resolve(process.cwd(), 'locales', `${lang}.yml`)));
+  // Read once per worker, whose files share this module (vitest.config.ts); each caller gets its own copy.
+  read[lang] ??= parseMessagesFile(resolve(process.cwd(), 'locales', `${lang}.yml`)).then(generateChromeMessages);
+  return structuredClone(await read[lang]);
 }
+
+const read: Partial<Record<Lang, Promise<MessagesJson>>> = {};
