@@ -37,6 +37,9 @@ const common = {
   // One test file per core (vitest's default leaves one core to its main process, which has
   // little to do once the files are transformed: on two cores, half the machine stood idle).
   maxWorkers: '100%',
+  // A property test runs a few hundred cases: one that takes 2 s on a quiet machine may take more
+  // than vitest's 5 s default on a busy one. What is measured stays out of the tests (npm run bench).
+  testTimeout: 20_000,
 };
 
 /**
