@@ -6,7 +6,7 @@ import { t } from '../i18n/messages';
  * The popup's one message sent before its first paint, written as @webext-core/messaging writes
  * its messages (lib/protocol.ts: `{ id, type, data, timestamp }` out, `{ res }` or `{ err }`
  * back) but without the library: this classic script runs before the interface's modules, and
- * the library would be most of its weight. tests/unit/first-report.test.ts sends it to the
+ * the library would be most of its weight. tests/unit/ui/first-report.test.ts sends it to the
  * library's own listener.
  */
 export function requestReport(request: ReportRequest): Promise<ReportResult> {
