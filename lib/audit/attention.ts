@@ -3,7 +3,7 @@ import type { RuleId } from './rules';
 /**
  * The rules whose findings call for attention; the others inform. Apart from rules.ts, whose
  * titles and sources a row's first lines do not need: the popup loads those with the row's
- * details. tests/unit/attention.test.ts checks that both say the same.
+ * details. tests/unit/audit/attention.test.ts checks that both say the same.
  */
 export const ATTENTION: ReadonlySet<RuleId> = new Set<RuleId>([
   'undeclared',
