@@ -24,6 +24,15 @@ export function browserLanguage(): Lang {
   return api().i18n.getUILanguage().toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/**
+ * The language the browser's `i18n.getMessage` answers in: its own when it is French or English,
+ * else the extension's default, French (while Témoin speaks English to a German browser).
+ */
+function browserSpeaks(): Lang {
+  const ui = api().i18n.getUILanguage().toLowerCase();
+  return ui.startsWith('en') ? 'en' : 'fr';
+}
+
 async function chosen(): Promise<LanguageChoice> {
   try {
     const value = (await api().storage.local.get(LANGUAGE_KEY))[LANGUAGE_KEY];
@@ -41,6 +50,13 @@ async function chosen(): Promise<LanguageChoice> {
 export async function useLanguage(): Promise<Lang> {
   const choice = await chosen();
   const lang = choice === 'auto' ? browserLanguage() : choice;
+  if (lang === browserSpeaks()) {
+    // The browser's own i18n already answers in this language, from the table it holds: reading
+    // and parsing ours again would only delay the page's first paint.
+    setMessages(lang, {});
+    if (typeof document !== 'undefined') document.documentElement.lang = lang;
+    return lang;
+  }
   try {
     const response = await fetch(api().runtime.getURL(`/_locales/${lang}/messages.json`));
     setMessages(lang, (await response.json()) as MessagesJson);

@@ -5,8 +5,9 @@ import type { GeneratedI18nStructure } from '#i18n';
  * sentences are in locales/<lang>.yml; the build turns them into the browser's
  * `_locales/<lang>/messages.json`. The browser's own `i18n.getMessage` follows the browser's
  * language only, while the visitor may choose another on the options page: each page and the
- * background load the chosen language's table (`setMessages`) before they speak; until then, and
- * for a key the table lacks, the browser's own answer stands in.
+ * background then load the chosen language's table (`setMessages`) before they speak. When the
+ * browser's own answers are in the language chosen (the usual case), they are what is said; they
+ * also stand in before a table is loaded, and for a key it lacks.
  */
 
 export type Lang = 'fr' | 'en';

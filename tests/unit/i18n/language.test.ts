@@ -11,11 +11,14 @@ import { t } from '@/lib/i18n/messages';
  */
 function browserWith(ui: string, stored: Record<string, unknown>) {
   const asked: string[] = [];
-  vi.stubGlobal('browser', {
+  const api = {
     storage: { local: { get: async (key: string) => (key in stored ? { [key]: stored[key] } : {}) } },
     runtime: { getURL: (path: string) => `moz-extension://id${path}` },
-    i18n: { getUILanguage: () => ui },
-  });
+    // The browser's own table: French, or English for an English browser, the default (French) for any other.
+    i18n: { getUILanguage: () => ui, getMessage: (name: string) => (name === 'popup_title' ? `Témoin (${ui.startsWith('en') ? 'en' : 'fr'}, browser)` : '') },
+  };
+  vi.stubGlobal('browser', api);
+  vi.stubGlobal('chrome', api);
   vi.stubGlobal('fetch', async (url: string) => {
     asked.push(url);
     const lang = /_locales\/(\w+)\//.exec(url)![1];
@@ -38,25 +41,35 @@ describe('the language a page speaks', () => {
     expect(t('popup.title')).toBe('Témoin (en)');
   });
 
-  it('follows the browser when nothing is chosen: French for French, English for any other', async () => {
-    expect(browserWith('fr-CA', {}) && (await useLanguage())).toBe('fr');
-    expect(browserWith('de-DE', {}) && (await useLanguage())).toBe('en');
+  it('follows the browser when nothing is chosen, in the browser’s own words when they are in that language', async () => {
+    let asked = browserWith('fr-CA', {});
+    expect(await useLanguage()).toBe('fr');
+    expect(t('popup.title')).toBe('Témoin (fr, browser)');
+    expect(asked).toEqual([]);
     await languageChoice.setValue('auto');
-    const asked = browserWith('en-US', await fakeBrowser.storage.local.get(null));
+    asked = browserWith('en-US', await fakeBrowser.storage.local.get(null));
+    expect(await useLanguage()).toBe('en');
+    expect(t('popup.title')).toBe('Témoin (en, browser)');
+    expect(asked).toEqual([]);
+    // A German browser's own answers are in the extension's default language, French: English is read from its table.
+    asked = browserWith('de-DE', {});
     expect(await useLanguage()).toBe('en');
     expect(asked).toEqual(['moz-extension://id/_locales/en/messages.json']);
+    expect(t('popup.title')).toBe('Témoin (en)');
   });
 
   it('takes an unknown stored value for the browser’s language, and keeps the sentences it has when a table cannot be read', async () => {
-    const asked = browserWith('fr-FR', { language: 'klingon' });
+    let asked = browserWith('fr-FR', { language: 'klingon' });
     expect(await useLanguage()).toBe('fr');
-    expect(asked).toEqual(['moz-extension://id/_locales/fr/messages.json']);
-    expect(t('popup.title')).toBe('Témoin (fr)');
-    browserWith('en-GB', {});
+    expect(asked).toEqual([]);
+    asked = browserWith('fr-FR', { language: 'en' });
+    expect(await useLanguage()).toBe('en');
+    expect(t('popup.title')).toBe('Témoin (en)');
+    browserWith('fr-FR', { language: 'en' });
     vi.stubGlobal('fetch', async () => {
       throw new Error('gone');
     });
-    await expect(useLanguage()).resolves.toBe('fr');
-    expect(t('popup.title')).toBe('Témoin (fr)');
+    await expect(useLanguage()).resolves.toBe('en');
+    expect(t('popup.title')).toBe('Témoin (en)');
   });
 });
