@@ -1,5 +1,20 @@
 /** What the popup's first screen shows, at the toolbar popup's size. */
 import type { Page } from 'puppeteer-core';
+import { tabIdOf } from './harness';
+import type { Session } from './session';
+
+/** The cookies of the replica's usual visit of data.issy.com (server and page script, a choice recorded). */
+export const USUAL_VISIT = ['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'ods_embed', 'cookies_preferences', 'csrftoken', 'django_language', 'sessionid'];
+
+/** The replica's usual visit, a choice recorded, then the popup on its tab at the toolbar popup's size, once its rows are there. */
+export async function usualVisitPopup(session: Session): Promise<Page> {
+  const portal = await session.browser.openPage('https://data.issy.com/?consent=1');
+  await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
+  const popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`);
+  await popup.setViewport({ width: 400, height: 600 });
+  await popup.waitForFunction((n) => document.querySelectorAll('li.cookie').length === n, { timeout: 10_000 }, USUAL_VISIT.length);
+  return popup;
+}
 
 /** What the first screen shows (`commands`: the commands' labels, in the language spoken): each element's text and whether it lies wholly within the window, unscrolled. */
 export function firstScreen(page: Page, commands: string[]) {

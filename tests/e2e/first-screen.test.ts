@@ -8,22 +8,15 @@ import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { engines } from './engines';
-import { firstScreen } from './first-screen-view';
-import { tabIdOf } from './harness';
+import { firstScreen, USUAL_VISIT, usualVisitPopup } from './first-screen-view';
 import { useSession } from './session';
-
-const USUAL_VISIT = ['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'ods_embed', 'cookies_preferences', 'csrftoken', 'django_language', 'sessionid'];
 
 describe.each(engines)('in %s', (_engine, launch) => {
   const session = useSession(launch);
   let popup: Page;
 
   beforeAll(async () => {
-    const portal = await session.browser.openPage('https://data.issy.com/?consent=1');
-    await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
-    popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`);
-    await popup.setViewport({ width: 400, height: 600 });
-    await popup.waitForFunction((n) => document.querySelectorAll('li.cookie').length === n, { timeout: 10_000 }, USUAL_VISIT.length);
+    popup = await usualVisitPopup(session);
   });
 
   it('shows the verdict, the choice, every cookie and the three commands without scrolling', async () => {

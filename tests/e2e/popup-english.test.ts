@@ -6,8 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { engines } from './engines';
-import { firstScreen } from './first-screen-view';
-import { tabIdOf } from './harness';
+import { firstScreen, usualVisitPopup } from './first-screen-view';
 import { useSession } from './session';
 
 describe.each(engines.filter(([name]) => name === 'chromium'))('in an English %s', (_engine, launch) => {
@@ -15,11 +14,7 @@ describe.each(engines.filter(([name]) => name === 'chromium'))('in an English %s
   let popup: Page;
 
   beforeAll(async () => {
-    const portal = await session.browser.openPage('https://data.issy.com/?consent=1');
-    await portal.goto('https://data.issy.com/', { waitUntil: 'load' });
-    popup = await session.browser.openExtensionPage(`popup.html?tabId=${await tabIdOf(session.control, 'https://data.issy.com/*')}`);
-    await popup.setViewport({ width: 400, height: 600 });
-    await popup.waitForFunction(() => document.querySelectorAll('li.cookie').length === 8, { timeout: 10_000 });
+    popup = await usualVisitPopup(session);
     // The rest of the report (timeline, recorded choice, storage) loads right after the first paint.
     await popup.waitForFunction(() => document.body.innerText.includes('Your recorded choice'), { timeout: 10_000 });
     // Each row's folded details, filled once the list is painted: what the popup says includes them.

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issyCharter } from '@/lib/charter/issy';
-import { mergeInventory } from '@/lib/cookies/inventory';
 import { withoutValue } from '@/lib/cookies/model';
-import { buildReport } from '@/lib/audit/report';
-import { applyChange, emptyTimeline } from '@/lib/cookies/timeline';
 import { buildLetter } from '@/lib/letter/letter';
 import { findingCount, letterOfFirstVisit, letterOfReport } from '@/lib/letter/input';
 import { fitMailto } from '@/lib/letter/mailto';
@@ -11,30 +8,13 @@ import { firstVisitReport } from '@/lib/first-visit/model';
 import { setMessages } from '@/lib/i18n/messages';
 import { messagesOf } from '../support/messages';
 import { cookie } from '../support/memory-cookies';
+import { now, realVisitReport } from '../support/real-visit';
 
 const english = async () => setMessages('en', await messagesOf('en'));
-const page = new URL('https://data.issy.com/');
-const now = new Date('2026-12-07T09:42:00Z');
-const made = now.getTime() - 60_000;
-const consent = {
-  value: encodeURIComponent(JSON.stringify({ functional_cookies: true, ga: true, matomo: false, timestamp: made })),
-  session: false,
-  expirationDate: now.getTime() / 1000 + 400 * 86_400,
-};
-const jar = [
-  cookie({ name: 'sessionid', value: 'SECRET-SESSION-0042', httpOnly: true }),
-  cookie({ name: 'cookies_preferences', value: consent.value, expirationDate: consent.expirationDate }),
-  cookie({ name: '_ga', value: 'GA1.2.SECRET-CLIENT-ID', domain: '.issy.com', hostOnly: false, expirationDate: now.getTime() / 1000 + 730 * 86_400 }),
-  cookie({ name: '_pk_id.1.a1b2', value: 'SECRET-VISITOR-ID.1764426000.' }),
-  cookie({ name: '_pk_ses.1.a1b2', value: 'SECRET-SES' }),
-];
 const status = { used: 'live' as const, warnings: [] };
 
 function englishLetter() {
-  const timeline = emptyTimeline(made - 3_600_000);
-  applyChange(timeline, { cookie: withoutValue(jar[1]!), removed: false, cause: 'explicit', own: false, at: made });
-  applyChange(timeline, { cookie: withoutValue(jar[4]!), removed: false, cause: 'explicit', own: false, at: made + 20_000 });
-  const report = buildReport({ charter: issyCharter, facts: mergeInventory(jar, [], page), pageUrl: page, now, consentCookie: { ...jar[1]!, ...consent }, timeline });
+  const report = realVisitReport();
   return { report, letter: buildLetter(letterOfReport(report, status)) };
 }
 
