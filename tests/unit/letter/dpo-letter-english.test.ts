@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { issyCharter } from '@/lib/charter/issy';
-import { withoutValue } from '@/lib/cookies/model';
 import { buildLetter } from '@/lib/letter/letter';
-import { findingCount, letterOfFirstVisit, letterOfReport } from '@/lib/letter/input';
+import { findingCount, letterOfReport } from '@/lib/letter/input';
 import { fitMailto } from '@/lib/letter/mailto';
-import { firstVisitReport } from '@/lib/first-visit/model';
 import { setMessages } from '@/lib/i18n/messages';
 import { messagesOf } from '../support/messages';
-import { cookie } from '../support/memory-cookies';
-import { now, realVisitReport } from '../support/real-visit';
+import { firstVisitLetterText, realVisitReport } from '../support/real-visit';
 
 const english = async () => setMessages('en', await messagesOf('en'));
 const status = { used: 'live' as const, warnings: [] };
@@ -48,14 +44,7 @@ describe('the letter to the data protection officer, in English', () => {
 
   it('tells of a first-visit test in English', async () => {
     await english();
-    const test = firstVisitReport({
-      charter: issyCharter,
-      status,
-      aside: { tabId: 1, site: 'data.issy.com', page: 'https://data.issy.com/', storeId: '0', seconds: 10, startedAt: now.getTime() },
-      observed: [{ cookie: withoutValue(cookie({ name: '_gcl_au', value: 'SECRET-ADS' })), firstSetAt: now.getTime() + 2_000, lastChangedAt: now.getTime() + 2_000 }],
-      endedAt: now.getTime() + 10_000,
-    });
-    const text = buildLetter(letterOfFirstVisit({ ...test, restored: { cookies: 0, failed: [], storage: true } })).text;
+    const text = firstVisitLetterText();
     expect(text).toContain('I opened the page https://data.issy.com/ as a first-time visitor, with no cookies and no recorded choice, and for 10 seconds, without answering the cookie banner,');
     expect(text).toMatch(/The cookie “_gcl_au”, which the charter does not declare, was set on 7 December(,| at) \d\d:42: could you tell me what it is for and add it to the charter\? (?:[^?]+\? )+Set on 7 December(,| at) \d\d:42, before I had made a choice: could you/);
     expect(text).toMatch(/^Dear Sir or Madam,\n\n.*the following point\?/s);

@@ -3,15 +3,11 @@
  * source, the observation's date and the charter read, the visitor's rights, and never a value.
  */
 import { describe, expect, it } from 'vitest';
-import { issyCharter } from '@/lib/charter/issy';
-import { withoutValue } from '@/lib/cookies/model';
 import { rules, type Finding, type RuleId } from '@/lib/audit/rules';
 import { buildLetter, type LetterInput } from '@/lib/letter/letter';
-import { findingCount, letterOfFirstVisit, letterOfReport } from '@/lib/letter/input';
+import { findingCount, letterOfReport } from '@/lib/letter/input';
 import { fitMailto, MAX_MAILTO_CHARS, MAX_MAILTO_CHARS_BEYOND_WINDOWS, mailtoHref, mailtoLimit } from '@/lib/letter/mailto';
-import { firstVisitReport } from '@/lib/first-visit/model';
-import { cookie } from '../support/memory-cookies';
-import { jar, now, realVisitReport } from '../support/real-visit';
+import { firstVisitLetterText, jar, realVisitReport } from '../support/real-visit';
 
 const NB = '\u00a0';
 const at = '2026-12-07T09:42:00.000Z';
@@ -171,14 +167,7 @@ describe('the letter of a real report', () => {
   });
 
   it('dates each cookie of a first-visit test when the portal set it', () => {
-    const test = firstVisitReport({
-      charter: issyCharter,
-      status,
-      aside: { tabId: 1, site: 'data.issy.com', page: 'https://data.issy.com/', storeId: '0', seconds: 10, startedAt: now.getTime() },
-      observed: [{ cookie: withoutValue(cookie({ name: '_gcl_au', value: 'SECRET-ADS' })), firstSetAt: now.getTime() + 2_000, lastChangedAt: now.getTime() + 2_000 }],
-      endedAt: now.getTime() + 10_000,
-    });
-    const text = buildLetter(letterOfFirstVisit({ ...test, restored: { cookies: 0, failed: [], storage: true } })).text;
+    const text = firstVisitLetterText();
     expect(text).toMatch(/comme un premier visiteur, sans cookie ni choix enregistré, et l’extension Témoin a relevé pendant 10\u00a0secondes, sans réponse au bandeau/);
     expect(text).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42\u00a0: pouvez-vous indiquer sa finalité et l’ajouter à la charte\u00a0\? (?:[^?]+\? )+Déposé le 7 décembre à \d\d:42, avant que j’aie fait un choix\u00a0: pouvez-vous/);
     expect(text).not.toContain('SECRET');

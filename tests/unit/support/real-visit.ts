@@ -6,6 +6,9 @@
  */
 import { issyCharter } from '@/lib/charter/issy';
 import { buildReport } from '@/lib/audit/report';
+import { firstVisitReport } from '@/lib/first-visit/model';
+import { buildLetter } from '@/lib/letter/letter';
+import { letterOfFirstVisit } from '@/lib/letter/input';
 import { mergeInventory } from '@/lib/cookies/inventory';
 import { withoutValue } from '@/lib/cookies/model';
 import { applyChange, emptyTimeline } from '@/lib/cookies/timeline';
@@ -34,4 +37,19 @@ export function realVisitReport() {
   applyChange(timeline, { cookie: withoutValue(jar[1]!), removed: false, cause: 'explicit', own: false, at: made });
   applyChange(timeline, { cookie: withoutValue(jar[4]!), removed: false, cause: 'explicit', own: false, at: made + 20_000 });
   return buildReport({ charter: issyCharter, facts: mergeInventory(jar, [], page), pageUrl: page, now, consentCookie: { ...jar[1]!, ...consent }, timeline });
+}
+
+/**
+ * The letter about a ten-second first-visit test of the portal, in the language spoken when it is
+ * written: one undeclared cookie, `_gcl_au`, set 2 s in, before any choice.
+ */
+export function firstVisitLetterText(): string {
+  const test = firstVisitReport({
+    charter: issyCharter,
+    status: { used: 'live', warnings: [] },
+    aside: { tabId: 1, site: 'data.issy.com', page: 'https://data.issy.com/', storeId: '0', seconds: 10, startedAt: now.getTime() },
+    observed: [{ cookie: withoutValue(cookie({ name: '_gcl_au', value: 'SECRET-ADS' })), firstSetAt: now.getTime() + 2_000, lastChangedAt: now.getTime() + 2_000 }],
+    endedAt: now.getTime() + 10_000,
+  });
+  return buildLetter(letterOfFirstVisit({ ...test, restored: { cookies: 0, failed: [], storage: true } })).text;
 }
