@@ -115,16 +115,18 @@ describe('durationSeconds on anything', () => {
   });
 });
 
-describe('a 5 MB charter page', () => {
-  // Many rows, many tables and one huge cell: every cap is reached. No timing here (see the bench).
+describe('a charter page past every cap', () => {
+  // Many rows, many tables and one huge cell: every cap is reached. The page is just past the caps,
+  // not as large as the guard allows (lib/charter/guard.ts): what is read stops at a cap whatever
+  // follows it, and parsing megabytes in the test's DOM would only cost time. No timing here (see
+  // the bench).
   const rowHtml = (i: number) =>
     `<tr><td>Opendatasoft</td><td>Service numéro ${i} du portail</td><td>cookie_${i}</td><td>Finalité du cookie ${i}, décrite en quelques mots</td></tr>`;
-  const bigTable = `<h2>Cookies nécessaires</h2><table><tr><th>Prestataire</th><th>Service</th><th>Nom du cookie</th><th>Finalité</th></tr>${Array.from({ length: 30_000 }, (_, i) => rowHtml(i)).join('')}</table>`;
+  const bigTable = `<h2>Cookies nécessaires</h2><table><tr><th>Prestataire</th><th>Service</th><th>Nom du cookie</th><th>Finalité</th></tr>${Array.from({ length: 2_500 }, (_, i) => rowHtml(i)).join('')}</table>`;
   const smallTables = Array.from({ length: 250 }, (_, t) => `<h3>Cookies tiers ${t}</h3><table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>t${t}</td><td>${'x'.repeat(t === 0 ? 10_000 : 3_000)}</td></tr></table>`).join('');
   const page = `<!doctype html><html><body><header class="ods-front-header"></header><main>${bigTable}${smallTables}</main></body></html>`;
 
   it('is read, up to the caps, with a warning for each cap reached', { timeout: 120_000 }, () => {
-    expect(page.length).toBeGreaterThan(5_000_000);
     const { charter, warnings } = parse(page);
     // 2,000 rows of the first table (one is its header), then one row in each of 199 small tables.
     expect(charter.entries).toHaveLength(1999 + 199);

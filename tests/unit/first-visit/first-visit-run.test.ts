@@ -59,6 +59,18 @@ function watchPages() {
   });
 }
 
+/**
+ * What the test waits for, while the clock runs ahead: the background's waits (a quiet moment
+ * after the pages' last write, a page's unload) pass in the fake clock's time, not the machine's.
+ */
+async function meanwhile<T>(promise: Promise<T>): Promise<T> {
+  let settled = false;
+  const settle = () => (settled = true);
+  promise.then(settle, settle);
+  while (!settled) await vi.advanceTimersByTimeAsync(20);
+  return promise;
+}
+
 async function openPortal(url = PORTAL): Promise<number> {
   const tab = await fakeBrowser.tabs.create({ url: 'about:blank' });
   await fakeBrowser.tabs.update(tab.id!, { url });
@@ -72,7 +84,7 @@ async function loadRun(): Promise<Run> {
 }
 
 beforeEach(async () => {
-  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   fakeBrowser.reset();
   vi.resetModules();
   jar = new MemoryCookies([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]).install();
@@ -104,20 +116,20 @@ afterEach(() => {
 describe('a first-visit test', () => {
   it('starts without the visitor’s id, though their page writes it as it unloads', async () => {
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 5);
+    await meanwhile(run.startFirstVisit(tabId, 5));
     await vi.advanceTimersByTimeAsync(300);
     const during = jar.jar.filter((c) => c.name === '_pk_id.1.a1b2');
     expect(during).toHaveLength(1);
     expect(during[0]!.value).not.toBe('visitor-id');
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
   });
 
   it('puts the jar back exactly, though the test’s page writes its id as it unloads and on a timer', async () => {
     const before = sorted(jar.jar);
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 5);
+    await meanwhile(run.startFirstVisit(tabId, 5));
     await vi.advanceTimersByTimeAsync(300);
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     // Long after the end, the pages loaded again write what they read: the visitor's own.
     await vi.advanceTimersByTimeAsync(1000);
     expect(sorted(jar.jar)).toEqual(before);
@@ -129,12 +141,12 @@ describe('a first-visit test', () => {
     const before = sorted(jar.jar);
     const tested = await openPortal();
     const other = await openPortal(`${PORTAL}explore/`);
-    await run.startFirstVisit(tested, 5);
+    await meanwhile(run.startFirstVisit(tested, 5));
     expect((await fakeBrowser.tabs.get(other)).url).toBe('about:blank');
     // A portal tab the visitor opens during the test reads the test's id, and keeps writing it.
     const opened = await openPortal();
     await vi.advanceTimersByTimeAsync(300);
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     await vi.advanceTimersByTimeAsync(1000);
     expect((await fakeBrowser.tabs.get(other)).url).toBe(`${PORTAL}explore/`);
     expect((await fakeBrowser.tabs.get(opened)).url).toBe(PORTAL);
@@ -144,7 +156,7 @@ describe('a first-visit test', () => {
   it('is put back by a background that starts again mid-test', async () => {
     const before = sorted(jar.jar);
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 30);
+    await meanwhile(run.startFirstVisit(tabId, 30));
     await vi.advanceTimersByTimeAsync(300);
     expect(jar.jar.some((c) => c.value === 'sessionid-value')).toBe(false);
     // The background stops: its memory and timers are gone; the browser's storage stays.
@@ -152,7 +164,7 @@ describe('a first-visit test', () => {
     for (const page of pages.values()) page.timer = setInterval(() => void pageWrites('_pk_id.1.a1b2', page.id), 20);
     vi.resetModules();
     run = await loadRun();
-    await run.recoverFirstVisit();
+    await meanwhile(run.recoverFirstVisit());
     await vi.advanceTimersByTimeAsync(1000);
     expect(sorted(jar.jar)).toEqual(before);
     expect(await run.setAsideItem.getValue()).toBeNull();
@@ -163,7 +175,7 @@ describe('a first-visit test', () => {
   it('is put back at the next start of a browser closed mid-test: session storage wiped, local storage kept', async () => {
     jar.jar.push(cookie({ name: 'visitor_session', session: true, expirationDate: undefined }));
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 30);
+    await meanwhile(run.startFirstVisit(tabId, 30));
     await vi.advanceTimersByTimeAsync(300);
     // Written on disk: lasting cookies only, values and all; nothing of the session.
     const onDisk = await run.setAsideItem.getValue();
@@ -177,7 +189,7 @@ describe('a first-visit test', () => {
     jar.jar = jar.jar.filter((c) => !c.session);
     vi.resetModules();
     run = await loadRun();
-    await run.recoverFirstVisit();
+    await meanwhile(run.recoverFirstVisit());
     const expected = sorted([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]);
     expect(sorted(jar.jar)).toEqual(expected);
     expect(await run.setAsideItem.getValue()).toBeNull();
@@ -193,12 +205,12 @@ describe('a first-visit test', () => {
     const cleared = await clearNonEssential(issyCharter, preview.toDelete.map((c) => c.id));
     const afterClear = sorted(jar.jar);
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 30);
+    await meanwhile(run.startFirstVisit(tabId, 30));
     const refused = /^Un test de première visite est en cours sur data\.issy\.com\u00a0: Témoin ne touche pas/;
     await expect(undo(cleared.undoId!)).rejects.toThrow(refused);
     await expect(clearNonEssential(issyCharter, preview.toDelete.map((c) => c.id))).rejects.toThrow(refused);
     await expect(resetPreferences(new URL(PORTAL), '0', tabId)).rejects.toThrow(refused);
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     await vi.advanceTimersByTimeAsync(500);
     expect(sorted(jar.jar)).toEqual(afterClear);
     // The undo entry was kept: after the test, it restores what the clear removed.
@@ -211,12 +223,12 @@ describe('a first-visit test', () => {
     tracker = false;
     const { autoClear } = await import('@/lib/auto-clear/run');
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 30);
+    await meanwhile(run.startFirstVisit(tabId, 30));
     let cleared = false;
     const clearing = autoClear('data.issy.com', '0', 'last-tab-closed').then((entry) => ((cleared = true), entry));
     await vi.advanceTimersByTimeAsync(500);
     expect(cleared).toBe(false);
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     const entry = await clearing;
     expect(entry.error).toBeUndefined();
     expect(entry.removed.map((c) => c.name).sort()).toEqual(['_ga', '_hjSessionUser_3141', '_pk_id.1.a1b2', 'ods_embed']);
@@ -230,9 +242,9 @@ describe('a first-visit test', () => {
     jar.jar.push(cookie({ name: 'odd', path: '/a b' }), cookie({ name: 'accent', path: '/é' }));
     const before = sorted(jar.jar);
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 5);
+    await meanwhile(run.startFirstVisit(tabId, 5));
     expect(jar.jar.filter((c) => c.name === 'odd' || c.name === 'accent')).toHaveLength(2);
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     expect(sorted(jar.jar)).toEqual(before);
     const [report] = await run.reportsItem.getValue();
     expect(report!.restored.untouched!.map((c) => c.path).sort()).toEqual(['/a b', '/é']);
@@ -250,7 +262,7 @@ describe('a first-visit test, within its room', () => {
     jar.jar.push(...Array.from({ length: 450 }, (_, i) => long(i))); // about 2.3 MB
     const before = sorted(jar.jar);
     const tabId = await openPortal();
-    await expect(run.startFirstVisit(tabId, 5)).rejects.toThrow(
+    await expect(meanwhile(run.startFirstVisit(tabId, 5))).rejects.toThrow(
       /^Vos cookies et le stockage de ce portail sont trop volumineux pour que Témoin les mette de côté le temps du test \(\d+\u00a0Ko, au plus 2048\u00a0Ko\)\u00a0: le test n’a pas commencé, et rien n’a été changé\.$/,
     );
     expect(sorted(jar.jar)).toEqual(before);
@@ -264,7 +276,7 @@ describe('a first-visit test, within its room', () => {
     const before = sorted(jar.jar);
     const tabId = await openPortal();
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('QUOTA_BYTES quota exceeded'));
-    await expect(run.startFirstVisit(tabId, 5)).rejects.toThrow(
+    await expect(meanwhile(run.startFirstVisit(tabId, 5))).rejects.toThrow(
       /^Le navigateur n’a pas pu enregistrer la copie de vos cookies mise de côté\u00a0: l’espace de stockage de Témoin est plein\.$/,
     );
     await vi.advanceTimersByTimeAsync(500);
@@ -276,14 +288,14 @@ describe('a first-visit test, within its room', () => {
     tracker = false;
     const before = sorted(jar.jar);
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 30);
+    await meanwhile(run.startFirstVisit(tabId, 30));
     // The first visit's page sets 300 cookies with long names and paths.
     for (let i = 0; i < 300; i++) {
       const flood = long(i);
       jar.jar.push(flood);
       run.firstVisitCookieChanged(flood, false, false);
     }
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     const reports = await run.reportsItem.getValue();
     expect(bytesOf('first-visit-reports', reports)).toBeLessThanOrEqual(SESSION_BUDGET.firstVisitReports);
     const [report] = reports;
@@ -301,13 +313,13 @@ describe('a first-visit test, within its room', () => {
     tracker = false;
     const before = sorted(jar.jar);
     const tabId = await openPortal();
-    await run.startFirstVisit(tabId, 30);
+    await meanwhile(run.startFirstVisit(tabId, 30));
     const set = fakeBrowser.storage.session.set.bind(fakeBrowser.storage.session);
     vi.spyOn(fakeBrowser.storage.session, 'set').mockImplementation((async (items: Record<string, unknown>) => {
       if ('first-visit-reports' in items) throw new Error('Session storage quota bytes exceeded.');
       return set(items);
     }) as never);
-    await run.endFirstVisit();
+    await meanwhile(run.endFirstVisit());
     expect(sorted(jar.jar)).toEqual(before);
     const { report } = await run.firstVisitStatus(tabId);
     expect(report!.restored.failed).toEqual([]);
