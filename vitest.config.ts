@@ -12,8 +12,8 @@ const UNIT_TESTS = 'tests/unit/**/*.test.ts';
  * it is written, wherever it moves. `dom`: DOM and component tests (`// @vitest-environment jsdom`
  * on their first line). `isolated`: the files that replace a module (`vi.mock`: a module already
  * loaded by an earlier file would keep the real one, and the replacement would reach the files
- * after), and a file that leaves a module's state behind on purpose, which says `// @isolate`
- * and why. `shared`: the rest.
+ * after), and a file that says `// @isolate` and why. A file that leaves a module's state behind
+ * on purpose drops its modules when it ends (`vi.resetModules()`), and shares. `shared`: the rest.
  */
 function unitFiles(): Record<'shared' | 'dom' | 'isolated', string[]> {
   const root = 'tests/unit';

@@ -4,12 +4,13 @@
  * save that fails all the same is told to the visitor, in French.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
 import type { Charter } from '@/lib/charter/model';
 import { charterRecord, charterRecords, MAX_RECORD_CHARS, MAX_RECORDS_CHARS, recordReading } from '@/lib/charter/records';
 import { removePortal } from '@/lib/portals/manage';
+import { onMessage } from '@/lib/protocol';
 import { say } from '@/lib/i18n/said';
 
 beforeEach(() => {
@@ -60,19 +61,21 @@ describe('charters kept', () => {
 });
 
 describe('the options page, when the browser refuses a save', () => {
+  let answering: (() => void)[] = [];
+  afterEach(() => answering.forEach((stop) => stop()));
+
   it('says so for the keep list and for a portal’s removal', async () => {
-    vi.doMock('@/lib/cookies/jar', () => ({ onCookiesChanged: () => () => {} }));
-    vi.doMock('@/lib/protocol', () => ({
-      sendMessage: vi.fn(async (name: string, data?: unknown) => {
-        if (name === 'getCookieStores') return [{ id: '0', label: 'Navigation habituelle', private: false }];
-        if (name === 'getClearState') throw new Error('pas de charte');
-        if (name === 'getClearJournal') return [];
-        // The background's own handler, whose write the full storage refuses.
-        if (name === 'removePortal') return removePortal(data as string);
-        if (name === 'getPortals') return { builtIn: ['data.issy.com'], added: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] };
-        return undefined;
+    // The background, as the options page asks it: one portal added, no charter read yet.
+    answering = [
+      onMessage('getCookieStores', () => [{ id: '0', label: 'Navigation habituelle', private: false }]),
+      onMessage('getClearState', () => {
+        throw new Error('pas de charte');
       }),
-    }));
+      onMessage('getClearJournal', () => []),
+      // The background's own handler, whose write the full storage refuses.
+      onMessage('removePortal', ({ data }) => removePortal(data)),
+      onMessage('getPortals', () => ({ builtIn: ['data.issy.com'], added: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] })),
+    ];
     const listeners = { addListener: () => {}, removeListener: () => {} };
     Object.assign(fakeBrowser.permissions, { onRemoved: listeners });
     await fakeBrowser.storage.local.set({ portals: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] });
@@ -95,7 +98,5 @@ describe('the options page, when the browser refuses a save', () => {
     );
     // Nothing was written: the portal is still listed.
     expect(await fakeBrowser.storage.local.get('portals')).toEqual({ portals: [{ host: 'opendata.ville-exemple.fr', addedAt: '2026-11-01T00:00:00Z' }] });
-    vi.doUnmock('@/lib/protocol');
-    vi.doUnmock('@/lib/cookies/jar');
   }, 20_000);
 });

@@ -1,10 +1,10 @@
 /**
  * A clear cut short: the service worker stopped after the browser removed some cookies, before
- * the command ended. Its own file: the stopped command never resumes, and holds the command
- * queue of this module for good, as it would in the worker that stopped.
+ * the command ended. The stopped command never resumes, and holds the command queue of its
+ * module for good, as it would in the worker that stopped: the modules are dropped after the
+ * file, so the files after it load their own.
  */
-// @isolate: the held queue must not reach another file (vitest.config.ts).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { issyCharter } from '@/lib/charter/issy';
 import { clearNonEssential, previewClear } from '@/lib/actions/clear';
@@ -15,6 +15,10 @@ import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 
 const sorted = (cookies: StoredCookie[]) => [...cookies].sort((a, b) => cookieKey(a).localeCompare(cookieKey(b)));
 const refKey = (c: { name: string; domain: string; path: string }) => `${c.name} ${c.domain} ${c.path}`;
+
+afterAll(() => {
+  vi.resetModules();
+});
 
 let jar: MemoryCookies;
 beforeEach(() => {

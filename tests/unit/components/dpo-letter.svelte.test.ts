@@ -4,7 +4,7 @@
  * what the portal offers to reach its DPO (an address, a form, nothing); Témoin sends nothing.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import DpoLetter from '@/components/DpoLetter.svelte';
 import FirstVisit from '@/components/FirstVisit.svelte';
 import { firstVisitReport } from '@/lib/first-visit/model';
@@ -12,11 +12,23 @@ import { withoutValue } from '@/lib/cookies/model';
 import { issyCharter } from '@/lib/charter/issy';
 import { mergeInventory } from '@/lib/cookies/inventory';
 import { buildReport } from '@/lib/audit/report';
+import { onMessage } from '@/lib/protocol';
 import type { DpoSearch } from '@/lib/letter/validate-contact';
 import { cookie, portalJar } from '../support/memory-cookies';
 
-const sendMessage = vi.hoisted(() => vi.fn());
-vi.mock('@/lib/protocol', () => ({ sendMessage }));
+/** The tabs the letter asked the background to search for a DPO, answered here as the background would. */
+const asked: number[] = [];
+let answer: () => DpoSearch | Promise<DpoSearch>;
+let stopAnswering: () => void;
+beforeEach(() => {
+  asked.length = 0;
+  answer = () => ({ looked: [] });
+  stopAnswering = onMessage('findDpoContact', ({ data }) => {
+    asked.push(data);
+    return answer();
+  });
+});
+afterEach(() => stopAnswering());
 
 const page = new URL('https://data.issy.com/');
 const now = new Date('2026-12-07T09:42:00Z');
@@ -25,13 +37,11 @@ const status = { used: 'live' as const, warnings: [] };
 const button = () => screen.getByRole('button', { name: 'Écrire au délégué à la protection des données' });
 
 function open(search: DpoSearch | Promise<DpoSearch>) {
-  sendMessage.mockReset().mockImplementation(async () => search);
+  answer = () => search;
   const onsave = vi.fn();
   render(DpoLetter, { source: { kind: 'report', report: reportOf(), status }, tabId: 7, onsave });
   return { onsave };
 }
-
-beforeEach(() => sendMessage.mockReset());
 
 describe('writing to the DPO', () => {
   it('is not offered for a report without any finding', () => {
@@ -47,7 +57,7 @@ describe('writing to the DPO', () => {
     const letter = (await screen.findByLabelText('Votre lettre (modifiable)')) as HTMLTextAreaElement;
     expect(letter.value).toContain('Le cookie «\u00a0_ga\u00a0», que la charte ne déclare pas, était présent le');
     expect(screen.getByText('Témoin n’envoie rien.')).toBeInTheDocument();
-    expect(sendMessage).toHaveBeenCalledWith('findDpoContact', 7);
+    expect(asked).toEqual([7]);
     const link = (await screen.findByRole('link', { name: 'Ouvrir la lettre dans ma messagerie' })) as HTMLAnchorElement;
     expect(link.getAttribute('href')).toMatch(/^mailto:dpo@ville\.fr\?subject=/);
     // The visitor's edits are what leaves.
@@ -91,7 +101,7 @@ describe('writing to the DPO', () => {
   });
 
   it('is offered under a first-visit report, about what the portal set before any choice, dated', async () => {
-    sendMessage.mockReset().mockResolvedValue({ contact: { kind: 'email', address: 'dpo@ville.fr', foundOn: 'https://data.issy.com/' }, looked: [] });
+    answer = () => ({ contact: { kind: 'email', address: 'dpo@ville.fr', foundOn: 'https://data.issy.com/' }, looked: [] });
     const test = firstVisitReport({
       charter: issyCharter,
       status,
@@ -109,7 +119,7 @@ describe('writing to the DPO', () => {
     expect(letter.value).toMatch(/comme un premier visiteur/);
     expect(letter.value).toMatch(/Le cookie «\u00a0_gcl_au\u00a0», que la charte ne déclare pas, a été déposé le 7 décembre à \d\d:42/);
     expect(letter.value).not.toContain('SECRET');
-    expect(sendMessage).toHaveBeenCalledWith('findDpoContact', 3);
+    expect(asked).toEqual([3]);
     // Named apart from the report's own letter, which the same popup shows above it.
     expect(screen.getByRole('heading', { level: 3, name: 'Demander des explications au portail sur ce test' })).toBeInTheDocument();
   });

@@ -4,37 +4,33 @@
  * a change heard before its first report is back must not replace that report.
  */
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import App from '@/entrypoints/popup/App.svelte';
+import type { CommandResult } from '@/lib/actions/result';
+import { buildReport } from '@/lib/audit/report';
+import { changesItem } from '@/lib/changes';
 import { issyCharter } from '@/lib/charter/issy';
 import { mergeInventory } from '@/lib/cookies/inventory';
-import { buildReport } from '@/lib/audit/report';
-import type { ReportRequest, ReportResult } from '@/lib/protocol';
+import { onMessage, type ReportRequest, type ReportResult } from '@/lib/protocol';
+import { KEY } from '@/lib/ui/first-report-key';
 import { portalJar } from '../support/memory-cookies';
 
-const io = vi.hoisted(() => ({
-  first: undefined as Promise<ReportResult> | undefined,
-  changed: undefined as (() => void) | undefined,
+/** What the popup asked the background, and how the test's background answers. */
+const io = {
   asked: [] as ReportRequest[],
   answer: undefined as ((request: ReportRequest) => Promise<ReportResult>) | undefined,
-  command: undefined as (() => Promise<unknown>) | undefined,
-}));
-vi.mock('@/lib/ui/take-first-report', () => ({ takeFirstReport: () => io.first }));
-vi.mock('@/lib/ui/changes', () => ({
-  watchChanges: (changed: () => void) => {
-    io.changed = changed;
-    return () => {};
-  },
-}));
-vi.mock('@/lib/ui/send', () => ({
-  send: (name: string, request: ReportRequest) => {
-    if (name === 'resetPreferences') return io.command!();
-    if (name !== 'getReport') throw new Error(`unexpected ${name}`);
-    io.asked.push(request);
-    return io.answer!(request);
-  },
-}));
+  command: undefined as (() => Promise<CommandResult>) | undefined,
+};
+let answering: (() => void)[] = [];
 
-const { default: App } = await import('@/entrypoints/popup/App.svelte');
+/** The first report, as /first-report.js leaves it for the popup's modules (lib/ui/take-first-report.ts). */
+const firstReport = (result: Promise<ReportResult>) => ((globalThis as Record<string, unknown>)[KEY] = result);
+/** Once the popup watches the background's signal: its module loads after the first paint. */
+const watching = () => waitFor(() => expect(fakeBrowser.storage.session.onChanged.hasListeners()).toBe(true), { timeout: 10_000 });
+/** A cookie of the portal changed, as the background signals it (lib/background/change-signal.ts). */
+const portalCookieChanged = () => changesItem.setValue({ id: crypto.randomUUID(), cookies: [{ domain: '.issy.com' }], command: false });
+
 
 const TAB = 7;
 const page = new URL('https://data.issy.com/');
@@ -51,22 +47,28 @@ const itself: ReportResult = { state: 'not-covered', host: null };
 
 beforeEach(() => {
   io.asked = [];
-  io.changed = undefined;
-  (globalThis as { chrome?: unknown }).chrome = { tabs: { onUpdated: { addListener() {}, removeListener() {} } } };
+  answering = [
+    onMessage('getReport', ({ data }) => {
+      io.asked.push(data);
+      return io.answer!(data);
+    }),
+    onMessage('resetPreferences', () => io.command!()),
+  ];
 });
 afterEach(() => {
-  delete (globalThis as { chrome?: unknown }).chrome;
+  for (const stop of answering) stop();
+  delete (globalThis as Record<string, unknown>)[KEY];
 });
 
 describe('the popup opened in a tab (popup.html?tabId=)', () => {
   it('keeps its report when a change is heard before the first report is back', async () => {
     let firstBack!: (result: ReportResult) => void;
-    io.first = new Promise((resolve) => (firstBack = resolve));
+    firstReport(new Promise((resolve) => (firstBack = resolve)));
     io.answer = async (request) => (request.tab === TAB ? report : itself);
     render(App);
-    await waitFor(() => expect(io.changed).toBeDefined(), { timeout: 10_000 });
+    await watching();
     // A cookie of the portal changed while the first report is on its way.
-    io.changed!();
+    await portalCookieChanged();
     await new Promise((resolve) => setTimeout(resolve, 300));
     firstBack(report);
     await waitFor(() => expect(io.asked.length).toBeGreaterThan(0), { timeout: 5000 });
@@ -77,7 +79,7 @@ describe('the popup opened in a tab (popup.html?tabId=)', () => {
   }, 30_000);
 
   it('keeps what a command changed when a reading started before it answers last', async () => {
-    io.first = Promise.resolve(report);
+    firstReport(Promise.resolve(report));
     let stale!: (result: ReportResult) => void;
     const reset: ReportResult = { ...report, resetUndo: { id: 'u1', at: '2026-11-29T12:00:00Z' } };
     // A reading for a change heard just before the click: slow (the page was being probed), it
@@ -86,9 +88,9 @@ describe('the popup opened in a tab (popup.html?tabId=)', () => {
     io.answer = () => answers.shift()!;
     io.command = async () => ({ done: [{ name: 'cookies_preferences', domain: 'data.issy.com', path: '/' }], failed: [] });
     render(App);
-    await waitFor(() => expect(io.changed).toBeDefined(), { timeout: 10_000 });
+    await watching();
     const button = await screen.findByRole('button', { name: 'Réinitialiser mes préférences cookies' }, { timeout: 5000 });
-    io.changed!();
+    await portalCookieChanged();
     await waitFor(() => expect(io.asked).toHaveLength(1), { timeout: 5000 });
     await fireEvent.click(button);
     await screen.findByRole('button', { name: 'Annuler la réinitialisation' }, { timeout: 5000 });
