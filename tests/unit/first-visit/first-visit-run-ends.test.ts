@@ -194,6 +194,31 @@ describe('a first-visit test, as it ends', () => {
   });
 });
 
+describe('a first-visit test’s report', () => {
+  it('names the test’s cookies the browser refused to remove at the end, and still gives the visitor theirs', async () => {
+    const tabId = await openPortal();
+    await meanwhile(bg.run.startFirstVisit(tabId, 30));
+    await pageWrites('stuck', 'test');
+    bg.jar.refuseRemoval.add('stuck');
+    await meanwhile(bg.run.endFirstVisit());
+    const { restored } = await latestReport();
+    expect(restored.leftover).toEqual([{ cookie: { name: 'stuck', domain: 'data.issy.com', path: '/' }, reason: 'le navigateur a refusé la suppression' }]);
+    expect(restored.failed).toEqual([]);
+    expect(bg.jar.jar.find((c) => c.name === '_pk_id.1.a1b2')?.value).toBe('visitor-id');
+  });
+
+  it('keeps the ten latest reports, the newest first', async () => {
+    const tabId = await openPortal();
+    const started: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const { running } = await meanwhile(bg.run.startFirstVisit(tabId, 5));
+      started.unshift(new Date(running!.startedAt).toISOString());
+      await meanwhile(bg.run.endFirstVisit());
+    }
+    expect((await bg.run.reportsItem.getValue()).map((r) => r.startedAt)).toEqual(started.slice(0, 10));
+  });
+});
+
 describe('a first-visit test, putting the visitor’s storage back', () => {
   it('puts localStorage back through a tab of its own when the visitor left, and sessionStorage when they return', async () => {
     pages.local.set(ORIGIN, [['ods-theme', 'dark']]);
