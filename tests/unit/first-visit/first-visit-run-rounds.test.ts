@@ -5,9 +5,10 @@
  * removing cookies, at the start or at the end), with their bound (a page that never stops).
  * Here the pages write only what each test says, when it says.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { meanwhile, settlesWithin } from '../support/fake-clock';
-import { firstVisitBackground, openPortal, pageWrites as writes, sorted, stopBackground, whenLeft, written, type Background } from '../support/first-visit-background';
+import { firstVisitBackground, openPortal, pageWrites as writes, PORTAL, sorted, stopBackground, whenLeft, written, type Background } from '../support/first-visit-background';
 import { messagesOf } from '../support/messages';
 
 const french = await messagesOf('fr');
@@ -89,5 +90,60 @@ describe('a first-visit test, against a page’s late writes', () => {
     // The visitor's own cookies are all back, beside whatever the portal wrote last.
     expect(sorted(bg.jar.jar.filter((c) => c.name !== 'beacon'))).toEqual(before);
     expect(await bg.run.setAsideItem.getValue()).toBeNull();
+  });
+
+  it('starts at once beside a quiet portal', async () => {
+    const tabId = await openPortal();
+    expect(await settlesWithin(bg.run.startFirstVisit(tabId, 5), 2000)).toBe(true);
+    expect(named('_pk_id.1.a1b2')).toEqual([]);
+  });
+
+  it('waits for a page that takes its time to leave, and for what it writes as it goes', async () => {
+    const before = sorted(bg.jar.jar);
+    const tabId = await openPortal();
+    // Sent to a blank page, the portal's page stays a moment (its navigation has not begun), then
+    // runs its handlers while the blank page loads; its last write lands as the tab completes.
+    let leftAt: number | undefined;
+    fakeBrowser.tabs.onUpdated.addListener((id, change) => {
+      if (id === tabId && change.url === 'about:blank' && leftAt === undefined) {
+        leftAt = Date.now();
+        setTimeout(() => void pageWrites('last_seen', 'visitor-left'), 2050);
+      }
+    });
+    const get = vi.mocked(fakeBrowser.tabs.get).getMockImplementation() as unknown as (id: number) => Promise<Record<string, unknown>>;
+    vi.mocked(fakeBrowser.tabs.get).mockImplementation((async (id: number) => {
+      const tab = await get(id);
+      const since = leftAt === undefined ? Infinity : Date.now() - leftAt;
+      if (id !== tabId || since >= 2000) return tab;
+      if (since < 300) return { ...tab, url: PORTAL, status: 'complete' };
+      if (since < 1000) return { ...tab, url: PORTAL, pendingUrl: 'about:blank', status: 'loading' };
+      return { ...tab, url: 'about:blank', status: 'loading' };
+    }) as never);
+    await meanwhile(bg.run.startFirstVisit(tabId, 5));
+    expect(named('last_seen')).toEqual([]);
+    await meanwhile(bg.run.endFirstVisit());
+    expect(sorted(bg.jar.jar)).toEqual(sorted([...before, written('last_seen', 'visitor-left')]));
+  });
+
+  it('removes none of the visitor’s cookies when their copy cannot be written at the swap, and loads their page again', async () => {
+    const before = sorted(bg.jar.jar);
+    const tabId = await openPortal();
+    let removals = 0;
+    bg.onNextRemoval = async () => void removals++;
+    // The first copy (storage only) is written; the one with the cookies is refused.
+    let copies = 0;
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockImplementation((async (items: Record<string, unknown>) => {
+      if ('first-visit' in items && items['first-visit'] !== null && ++copies > 1) throw new Error('QUOTA_BYTES quota exceeded');
+      return set(items);
+    }) as never);
+    await expect(meanwhile(bg.run.startFirstVisit(tabId, 5))).rejects.toThrow(
+      'Le navigateur n’a pas pu enregistrer la copie de vos cookies mise de côté\u00a0: l’espace de stockage de Témoin est plein.',
+    );
+    await meanwhile(bg.run.endFirstVisit());
+    expect(removals).toBe(0);
+    expect(sorted(bg.jar.jar)).toEqual(before);
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe(PORTAL);
+    expect(await bg.run.reportsItem.getValue()).toEqual([]);
   });
 });
