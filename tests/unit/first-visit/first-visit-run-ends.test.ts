@@ -101,6 +101,38 @@ describe('a first-visit test, as it starts', () => {
   });
 });
 
+describe('a first-visit test, beside cookies it cannot move', () => {
+  it('starts beside a large jar whose bulk lies at paths it leaves in place', async () => {
+    // About 2.4 MB of values at paths Chromium cannot address: left where they are, not set aside.
+    const odd = Array.from({ length: 600 }, (_, i) => cookie({ name: `odd${i}`, path: `/a b/${i}`, value: 'v'.repeat(4000) }));
+    bg.jar.jar.push(...odd);
+    const before = sorted(bg.jar.jar);
+    const tabId = await openPortal();
+    await meanwhile(bg.run.startFirstVisit(tabId, 5));
+    expect(bg.jar.jar.filter((c) => c.name.startsWith('odd'))).toHaveLength(600);
+    await meanwhile(bg.run.endFirstVisit());
+    expect(sorted(bg.jar.jar)).toEqual(before);
+    const { restored } = await latestReport();
+    expect(restored.untouched).toHaveLength(600);
+    // They are the visitor's: not named among the test's cookies the browser would not remove.
+    expect(restored.leftover).toBeUndefined();
+  });
+
+  it('refuses a jar too large before leaving any page', async () => {
+    const long = Array.from({ length: 450 }, (_, i) =>
+      cookie({ name: `_flood${String(i).padStart(4, '0')}_${'n'.repeat(3000)}`, value: 'v'.repeat(1000), path: `/${i}/${'p'.repeat(1000)}` }),
+    );
+    bg.jar.jar.push(...long);
+    const tabId = await openPortal();
+    const other = await openPortal(`${PORTAL}explore/`);
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await expect(meanwhile(bg.run.startFirstVisit(tabId, 5))).rejects.toThrow(/^Vos cookies et le stockage de ce portail sont trop volumineux/);
+    await meanwhile(bg.run.endFirstVisit());
+    expect(update).not.toHaveBeenCalled();
+    expect((await fakeBrowser.tabs.get(other)).url).toBe(`${PORTAL}explore/`);
+  });
+});
+
 describe('a first-visit test, as it ends', () => {
   it('ends by itself once its time is up, says how long it watched, and puts the jar back', async () => {
     const before = sorted(bg.jar.jar);
@@ -138,6 +170,16 @@ describe('a first-visit test, as it ends', () => {
     expect(sorted(bg.jar.jar)).toEqual(before);
     // The visitor's tab stays where they took it.
     expect((await fakeBrowser.tabs.get(tabId)).url).toBe(ELSEWHERE);
+  });
+
+  it('leaves the tested tab on the blank page the visitor opened in it', async () => {
+    const tabId = await openPortal();
+    await meanwhile(bg.run.startFirstVisit(tabId, 30));
+    await fakeBrowser.tabs.update(tabId, { url: 'about:blank' });
+    bg.run.firstVisitTabUpdated(tabId, 'about:blank', 'loading', 'about:blank');
+    await meanwhile(bg.run.endFirstVisit());
+    expect((await latestReport()).stopped).toBe('vous avez quitté le portail pendant le test');
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe('about:blank');
   });
 
   it('notices, by asking every second, a tab taken elsewhere or closed without the browser telling', async () => {
@@ -308,8 +350,11 @@ describe('a first-visit test, putting the visitor’s storage back', () => {
   it('says, after a browser closed mid-test, that the tab’s sessionStorage went with it', async () => {
     pages.local.set(ORIGIN, [['ods-theme', 'dark']]);
     const tabId = await openPortal();
+    // Another of the visitor's portal pages, left blank for the test.
+    const other = await openPortal(`${PORTAL}explore/`);
     pages.session.set(tabId, [['search', 'budget']]);
     await meanwhile(bg.run.startFirstVisit(tabId, 30));
+    expect((await fakeBrowser.tabs.get(other)).url).toBe('about:blank');
     vi.clearAllTimers();
     await fakeBrowser.storage.session.clear();
     vi.resetModules();
@@ -322,5 +367,7 @@ describe('a first-visit test, putting the visitor’s storage back', () => {
     expect(restored.storageNote).toBe(
       'Le stockage de session de l’onglet testé a disparu avec la fermeture du navigateur, comme il disparaît toujours.',
     );
+    // In the new session, that tab id names another tab, a blank one: it is not given the portal.
+    expect((await fakeBrowser.tabs.get(other)).url).toBe('about:blank');
   });
 });
