@@ -313,6 +313,59 @@ describe('a first-visit test, putting the visitor’s storage back', () => {
     expect(await bg.run.sessionReturnItem.getValue()).toBeNull();
   });
 
+  it('opens no tab to write back a localStorage the visitor did not have', async () => {
+    const tabId = await openPortal();
+    pages.session.set(tabId, [['search', 'budget']]);
+    await meanwhile(bg.run.startFirstVisit(tabId, 30));
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    await closeTab(tabId);
+    bg.run.firstVisitTabRemoved(tabId);
+    await meanwhile(bg.run.endFirstVisit());
+    expect(create).not.toHaveBeenCalled();
+    expect((await latestReport()).restored.storageNote).toBe('Le stockage de session de l’onglet testé a disparu avec l’onglet.');
+  });
+
+  it('says nothing of sessionStorage after a browser closed mid-test when the tab had none', async () => {
+    pages.local.set(ORIGIN, [['ods-theme', 'dark']]);
+    const tabId = await openPortal();
+    await meanwhile(bg.run.startFirstVisit(tabId, 30));
+    vi.clearAllTimers();
+    await fakeBrowser.storage.session.clear();
+    vi.resetModules();
+    (await import('@/lib/i18n/messages')).setMessages('fr', french);
+    bg.run = await import('@/lib/first-visit/run');
+    await meanwhile(bg.run.recoverFirstVisit());
+    const { restored } = await latestReport();
+    expect(restored).toEqual({ cookies: 8, failed: [], storage: true });
+  });
+
+  it('leaves alone, after a browser closed before any cookie was removed, the tabs that now bear the old ids', async () => {
+    // What a browser closed between the first copy and the swap leaves on disk.
+    const other = await openPortal();
+    await fakeBrowser.tabs.update(other, { url: 'about:blank' });
+    const { setAsideItem } = bg.run;
+    await setAsideItem.setValue({
+      id: 'an-earlier-session',
+      tabId: 99,
+      site: 'data.issy.com',
+      page: PORTAL,
+      storeId: '0',
+      scheme: 'https',
+      seconds: 5,
+      startedAt: 0,
+      endsAt: 0,
+      cookies: [],
+      storage: { local: [], session: [] },
+      unloaded: [{ tabId: other, url: `${PORTAL}explore/` }],
+      untouched: [],
+    });
+    const before = sorted(bg.jar.jar);
+    await meanwhile(bg.run.recoverFirstVisit());
+    expect((await fakeBrowser.tabs.get(other)).url).toBe('about:blank');
+    expect(sorted(bg.jar.jar)).toEqual(before);
+    expect(await setAsideItem.getValue()).toBeNull();
+  });
+
   it('says so when the portal’s localStorage could not be written back', async () => {
     pages.local.set(ORIGIN, [['ods-theme', 'dark']]);
     const tabId = await openPortal();

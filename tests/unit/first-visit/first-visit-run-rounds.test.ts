@@ -146,4 +146,16 @@ describe('a first-visit test, against a page’s late writes', () => {
     expect((await fakeBrowser.tabs.get(tabId)).url).toBe(PORTAL);
     expect(await bg.run.reportsItem.getValue()).toEqual([]);
   });
+
+  it('has the visitor’s cookies on disk before it removes the first of them', async () => {
+    const tabId = await openPortal();
+    let onDisk: string[] | undefined;
+    bg.onNextRemoval = async () => {
+      onDisk = (await bg.run.setAsideItem.getValue())?.cookies.map((c) => c.name);
+    };
+    await meanwhile(bg.run.startFirstVisit(tabId, 5));
+    expect(onDisk).toContain('_pk_id.1.a1b2');
+    expect(onDisk).toContain('sessionid');
+    await meanwhile(bg.run.endFirstVisit());
+  });
 });
