@@ -9,6 +9,7 @@ import { issyCharter } from '@/lib/charter/issy';
 import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
 import { cookiesSet, reportSentences } from '@/lib/first-visit/shown';
 import { bytesOf, SESSION_BUDGET } from '@/lib/storage-budget';
+import { meanwhile } from '../support/fake-clock';
 import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 import { messagesOf } from '../support/messages';
 
@@ -57,18 +58,6 @@ function watchPages() {
       pages.set(tabId, loaded);
     }
   });
-}
-
-/**
- * What the test waits for, while the clock runs ahead: the background's waits (a quiet moment
- * after the pages' last write, a page's unload) pass in the fake clock's time, not the machine's.
- */
-async function meanwhile<T>(promise: Promise<T>): Promise<T> {
-  let settled = false;
-  const settle = () => (settled = true);
-  promise.then(settle, settle);
-  while (!settled) await vi.advanceTimersByTimeAsync(20);
-  return promise;
 }
 
 async function openPortal(url = PORTAL): Promise<number> {
