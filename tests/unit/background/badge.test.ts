@@ -5,11 +5,12 @@
  * apart the names only the page reported, which the badge cannot see.
  */
 import { render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ReportView from '@/components/ReportView.svelte';
 import { updateBadge } from '@/lib/background/badge';
 import { siteCookies } from '@/lib/background/cookie-copy';
+import { rowDetails } from '@/lib/ui/row-details.svelte';
 import { buildReport } from '@/lib/audit/report';
 import { issyCharter } from '@/lib/charter/issy';
 import { mergeInventory } from '@/lib/cookies/inventory';
@@ -18,6 +19,11 @@ import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 
 const page = new URL('https://data.issy.com/');
 const TAB = 1;
+
+// The rows drawn start loading their details (lib/ui/row-details.svelte.ts): the file waits for
+// that import, which would otherwise end after the file's environment is gone when the code runs
+// slower (instrumented for mutation testing) and fail the run as an unhandled rejection.
+afterAll(() => rowDetails.load());
 
 beforeEach(() => {
   fakeBrowser.reset();
