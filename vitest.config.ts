@@ -45,9 +45,9 @@ const common = {
 /**
  * `npm run test:unit` runs three projects (`--project 'unit*'`) in two groups (`groupOrder`): a
  * worker takes the next file only if it is of its own project, so the DOM files, which share a
- * worker, run after the rest; the few isolated files start afresh anyway and fill the first
- * group's idle core (about 37 s rather than 42 s for the suite on two quiet cores). `unit`: the modules of `lib/`
- * on plain data, under node, every file in the same worker's module graph (`isolate: false`):
+ * worker, run after the rest (together, each group on both cores, they took longer: 44 s against
+ * 37 s); the isolated file starts afresh anyway and fills the first group's idle core. `unit`:
+ * the modules of `lib/` on plain data, under node, every file in the same worker's module graph (`isolate: false`):
  * importing `lib/` and the fake browser once per worker rather than once per file is most of
  * the time these files took. A file leaves nothing behind it for the next: `setup.ts` resets the
  * fake browser, the clock, stubbed globals and the language before each file.
