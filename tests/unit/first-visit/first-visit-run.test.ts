@@ -10,6 +10,7 @@ import { cookieKey, type StoredCookie } from '@/lib/cookies/model';
 import { cookiesSet, reportSentences } from '@/lib/first-visit/shown';
 import { bytesOf, SESSION_BUDGET } from '@/lib/storage-budget';
 import { meanwhile } from '../support/fake-clock';
+import { everyTabLoaded } from '../support/first-visit-background';
 import { cookie, MemoryCookies, portalJar } from '../support/memory-cookies';
 import { messagesOf } from '../support/messages';
 
@@ -78,14 +79,7 @@ beforeEach(async () => {
   vi.resetModules();
   jar = new MemoryCookies([...portalJar(), cookie({ name: '_pk_id.1.a1b2', value: 'visitor-id', expirationDate: 1_800_000_000 })]).install();
   // Pages cannot be scripted here: their storage is left alone (the end-to-end tests cover it).
-  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
-  // Every tab of the fake browser has loaded (it keeps no status of its own).
-  const get = fakeBrowser.tabs.get.bind(fakeBrowser.tabs);
-  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => {
-    const tab = await get(id);
-    if (!tab) throw new Error(`No tab with id: ${id}`);
-    return { ...tab, status: 'complete' };
-  }) as never);
+  everyTabLoaded();
   pages = new Map();
   tracker = true;
   watchPages();

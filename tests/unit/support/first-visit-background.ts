@@ -41,17 +41,21 @@ export async function firstVisitBackground(french: MessagesJson): Promise<Backgr
     await then?.();
     return removed;
   };
+  everyTabLoaded();
+  (await import('@/lib/i18n/messages')).setMessages('fr', french);
+  background.run = await import('@/lib/first-visit/run');
+  return background;
+}
+
+/** The background's version, and every tab of the fake browser loaded (it keeps no status of its own). */
+export function everyTabLoaded(): void {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ version: '0.1.0' } as never);
-  // Every tab of the fake browser has loaded (it keeps no status of its own).
   const get = fakeBrowser.tabs.get.bind(fakeBrowser.tabs);
   vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => {
     const tab = await get(id);
     if (!tab) throw new Error(`No tab with id: ${id}`);
     return { ...tab, status: 'complete' };
   }) as never);
-  (await import('@/lib/i18n/messages')).setMessages('fr', french);
-  background.run = await import('@/lib/first-visit/run');
-  return background;
 }
 
 /** A cookie a page of the portal writes, as the browser reports it to the background. */
