@@ -42,6 +42,19 @@ const closeTab = (tabId: number) => fakeBrowser.tabs.remove(tabId).catch(() => {
 
 const latestReport = async () => (await bg.run.reportsItem.getValue())[0]!;
 
+/**
+ * The browser closes mid-test and starts again: the background's memory and timers go, and session
+ * storage with them; the copy on disk stays, and the new background puts the jar back from it.
+ */
+async function browserRestarts(): Promise<void> {
+  vi.clearAllTimers();
+  await fakeBrowser.storage.session.clear();
+  vi.resetModules();
+  (await import('@/lib/i18n/messages')).setMessages('fr', french);
+  bg.run = await import('@/lib/first-visit/run');
+  await meanwhile(bg.run.recoverFirstVisit());
+}
+
 describe('a first-visit test, as it starts', () => {
   it('refuses, in French, a duration it does not offer, a tab off the portals, and a second test, and changes nothing', async () => {
     const before = sorted(bg.jar.jar);
@@ -329,12 +342,7 @@ describe('a first-visit test, putting the visitor’s storage back', () => {
     pages.local.set(ORIGIN, [['ods-theme', 'dark']]);
     const tabId = await openPortal();
     await meanwhile(bg.run.startFirstVisit(tabId, 30));
-    vi.clearAllTimers();
-    await fakeBrowser.storage.session.clear();
-    vi.resetModules();
-    (await import('@/lib/i18n/messages')).setMessages('fr', french);
-    bg.run = await import('@/lib/first-visit/run');
-    await meanwhile(bg.run.recoverFirstVisit());
+    await browserRestarts();
     const { restored } = await latestReport();
     expect(restored).toEqual({ cookies: 8, failed: [], storage: true });
   });
@@ -408,12 +416,7 @@ describe('a first-visit test, putting the visitor’s storage back', () => {
     pages.session.set(tabId, [['search', 'budget']]);
     await meanwhile(bg.run.startFirstVisit(tabId, 30));
     expect((await fakeBrowser.tabs.get(other)).url).toBe('about:blank');
-    vi.clearAllTimers();
-    await fakeBrowser.storage.session.clear();
-    vi.resetModules();
-    (await import('@/lib/i18n/messages')).setMessages('fr', french);
-    bg.run = await import('@/lib/first-visit/run');
-    await meanwhile(bg.run.recoverFirstVisit());
+    await browserRestarts();
     expect(pages.local.get(ORIGIN)).toEqual([['ods-theme', 'dark']]);
     const { restored, stopped } = await latestReport();
     expect(stopped).toBe('le navigateur a été fermé pendant le test');
